@@ -1,0 +1,75 @@
+"""One configured linter: the selected rules for a settings + path, applied to texts.
+
+This is the Python API the runner, the datatrove steps and tests share:
+``Linter.for_path(settings, path).check_text(text)`` and ``.fix_text(text, unsafe=...)``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import language, registry
+from .document import Document
+from .engine import lint
+from .finding import Finding
+from .fixer import FixOutcome, fix_to_fixed_point
+from .settings import Settings
+from .textcodec import Normalised
+
+
+def _user_rules(settings: Settings) -> dict:
+    if not settings.packs:
+        return {}
+    from corpuslint.rules.boilerplate import load_user_packs
+    from pathlib import Path
+
+    return load_user_packs([Path(p) for p in settings.packs])
+
+
+def _configure_grammar(settings: Settings) -> None:
+    try:
+        from corpuslint.rules import grammar
+    except ImportError:  # grammar support not installed in this build
+        return
+    if hasattr(grammar, "configure_from_mapping"):
+        grammar.configure_from_mapping(settings.grammar_table)
+
+
+class Linter:
+    def __init__(self, settings: Settings, ignores: tuple[str, ...] = ()):
+        self.settings = settings
+        rules = registry.all_rules(_user_rules(settings))
+        _configure_grammar(settings)
+        codes = registry.resolve(rules, settings.select, settings.extend_select, settings.ignore + ignores)
+        self.codes = codes
+        self.rules = [rules[c]() for c in codes]
+
+    @staticmethod
+    def for_path(settings: Settings, path: str | None) -> "Linter":
+        ignores = settings.ignores_for(path) if path else ()
+        return _cached(settings, ignores)
+
+    def language_of(self, text: str) -> str:
+        return language.detect(text) if self.settings.lang == "auto" else self.settings.lang
+
+    def document(self, text: str, *, path: str = "<text>", markdown: bool = False,
+                 record: int | None = None, doc_id: str | None = None, lang: str | None = None) -> Document:
+        """``text`` must be normalised (LF breaks)."""
+        return Document(text, path=path, lang=lang or self.language_of(text), markdown=markdown,
+                        record=record, doc_id=doc_id)
+
+    def check(self, doc: Document) -> list[Finding]:
+        return lint(doc, self.rules)
+
+    def check_text(self, text: str, **kw) -> tuple[Document, list[Finding]]:
+        doc = self.document(Normalised.of(text).text, **kw)
+        return doc, self.check(doc)
+
+    def fix_text(self, text: str, unsafe: bool = False, **kw) -> FixOutcome:
+        """Fix ``text`` (any line endings) to a fixed point; the language is decided once."""
+        lang = kw.pop("lang", None) or self.language_of(Normalised.of(text).text)
+        return fix_to_fixed_point(text, lambda t: self.check(self.document(t, lang=lang, **kw)), unsafe)
+
+
+@lru_cache(maxsize=64)
+def _cached(settings: Settings, ignores: tuple[str, ...]) -> Linter:
+    return Linter(settings, ignores)

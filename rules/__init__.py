@@ -1,0 +1,1 @@
+"""Built-in rules (one module each, listed in codes.py) and the YAML rule packs."""
