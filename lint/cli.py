@@ -16,6 +16,7 @@ from .registry import SelectionError
 from .render import FORMATS, render
 from .runner import FileResult, Job, process_stdin, run
 from .settings import ConfigError, Overrides, settings_for
+from .settings import discover as discover_settings
 from .sources import SourceError, discover
 
 COMMANDS = ("check", "rule", "rules", "baseline", "report", "version")
@@ -291,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "version":
         print(f"corpuslint {__version__}")
         return EXIT_CLEAN
+    discover_settings.cache_clear()  # config files may have changed since the last in-process call
     try:
         return handlers[args.command](args)
     except (UsageError, SelectionError, ConfigError, SourceError, baseline.BaselineError) as exc:

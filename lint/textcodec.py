@@ -3,11 +3,15 @@
 Rules see normalised text (every CRLF and lone CR read as LF). Edits made on that text are
 mapped back onto the file's own text, so untouched line endings keep their bytes and new
 line breaks take the file's dominant style.
+
+Nothing is guessed: a file is UTF-8 unless a byte order mark or ``--encoding`` says
+otherwise, and a file whose bytes would not come back identical is refused, not linted.
 """
 from __future__ import annotations
 
 import bisect
 import codecs
+import unicodedata
 from dataclasses import dataclass
 
 from .finding import Edit
@@ -16,10 +20,18 @@ BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+# Codecs whose strict decoding is a bijection: no round-trip check needed.
+_EXACT = ("utf-8", "utf-16", "utf-32", "ascii")
+# Codecs that write a BOM of their own: without a BOM in the file, use the explicit variant.
+_NO_BOM_VARIANT = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}
 
 
 class DecodeError(ValueError):
     """The bytes are not text in the expected encoding; the message says where and what to do."""
+
+
+class EncodeError(DecodeError):
+    """Fixed text that cannot be written back faithfully; the file is left as it was."""
 
 
 @dataclass(frozen=True)
@@ -29,11 +41,19 @@ class Decoded:
     bom: bytes
 
     def encode(self, text: str) -> bytes:
-        return self.bom + text.encode(self.encoding)
+        try:
+            return self.bom + text.encode(self.encoding)
+        except UnicodeEncodeError as exc:
+            ch = exc.object[exc.start]
+            name = unicodedata.name(ch, "unnamed character")
+            raise EncodeError(f"a fix would write U+{ord(ch):04X} ({name}), which {self.encoding} cannot hold; "
+                              "file left unchanged") from None
 
 
-def looks_binary(data: bytes) -> bool:
-    """NUL bytes in the first 8 KiB of a file without a UTF-16/32 BOM: not a text file."""
+def looks_binary(data: bytes, encoding: str | None = None) -> bool:
+    """NUL bytes in the first 8 KiB of a file that is not UTF-16/32 (by BOM or --encoding): not text."""
+    if encoding and _family(encoding) in ("utf-16", "utf-32"):
+        return False
     head = data[:8192]
     return b"\x00" in head and not any(data.startswith(b) for b, enc in BOMS if enc != "utf-8")
 
@@ -47,7 +67,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode strictly. With no encoding given, a BOM decides, else UTF-8; nothing is guessed."""
     enc = encoding or "utf-8"
     try:
-        codecs.lookup(enc)
+        canonical = codecs.lookup(enc).name
     except LookupError:
         raise DecodeError(f"unknown encoding {enc!r}") from None
     for bom, bom_enc in BOMS:
@@ -56,12 +76,20 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
                 return Decoded(data[len(bom):].decode(bom_enc), bom_enc, bom)
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"not valid {bom_enc}: bad bytes at offset {exc.start + len(bom)}") from None
+    if encoding is not None and data.startswith(codecs.BOM_UTF8):
+        raise DecodeError(f"starts with a UTF-8 byte order mark but --encoding {encoding} was given; "
+                          "drop --encoding to read it as UTF-8")
+    canonical = _NO_BOM_VARIANT.get(canonical, canonical)
     try:
-        return Decoded(data.decode(enc), enc, b"")
+        decoded = Decoded(data.decode(canonical), canonical, b"")
     except UnicodeDecodeError as exc:
         bad = data[exc.start:exc.start + 4].hex(" ")
         hint = " (use --encoding, e.g. --encoding cp1252, if the file is not UTF-8)" if encoding is None else ""
         raise DecodeError(f"not valid {enc}: byte(s) {bad} at offset {exc.start}{hint}") from None
+    if _family(canonical) not in _EXACT and decoded.encode(decoded.text) != data:
+        raise DecodeError(f"{enc} does not read these bytes back identically; refusing to lint them "
+                          "(a fix could change bytes no rule looked at)")
+    return decoded
 
 
 @dataclass
