@@ -9,12 +9,13 @@ import json
 import os
 import sys
 import time
-from collections import Counter
 
 from . import __version__, baseline, registry
 from .registry import SelectionError
-from .render import FORMATS, render
-from .runner import FileResult, Job, process_stdin, run
+from .render import FORMATS
+from .progress import Progress, by_code, wanted
+from .runner import FileResult, Job, absorb, process_stdin, results as run_results
+from .sink import FindingSink
 from .settings import ConfigError, Overrides, settings_for
 from .settings import discover as discover_settings
 from .sources import SourceError, discover
@@ -120,10 +121,22 @@ def _validate_selection(ov: Overrides, settings) -> None:
 
 def _collect(args, job: Job) -> tuple[list[FileResult], dict[str, str]]:
     """Run the linter over the arguments; returns results and fixed stdin text (if any)."""
+    merged: dict[str, FileResult] = {}
+    stdin_out: dict[str, str] = {}
+    for piece, new in _pieces(args, job):
+        if new is not None:
+            stdin_out[piece.path] = new
+        if piece.path in merged:
+            absorb(merged[piece.path], piece)
+        else:
+            merged[piece.path] = piece
+    return list(merged.values()), stdin_out
+
+
+def _pieces(args, job: Job, progress: Progress | None = None):
+    """(result piece, fixed stdin text or None) as they come: stdin first, then the files in order."""
     ov = _overrides(args)
     paths = args.paths or ["."]
-    stdin_out: dict[str, str] = {}
-    results: list[FileResult] = []
     files = [p for p in paths if p != "-"]
     settings0 = settings_for(files[0] if files else None, ov)
     _validate_selection(ov, settings0)
@@ -135,14 +148,22 @@ def _collect(args, job: Job) -> tuple[list[FileResult], dict[str, str]]:
         except UnicodeDecodeError as exc:
             raise SourceError(f"{name}: stdin is not valid {args.encoding or 'utf-8'} at byte {exc.start}")
         res, new = process_stdin(text, name, settings_for(args.stdin_filename, ov), job)
-        results.append(res)
-        stdin_out[name] = new
+        yield res, new
     if files:
         targets = discover(files, ov)
         for t in targets:  # fail fast on bad selection in any nested config
             registry.resolve(registry.all_rules(), t.settings.select, t.settings.extend_select, t.settings.ignore)
-        results += run(targets, job, args.jobs)
-    return results, stdin_out
+        if progress is not None:
+            progress.begin(sum(_size(t.path) for t in targets))
+        for piece in run_results(targets, job, args.jobs, on_done=progress):
+            yield piece, None
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def cmd_check(args) -> int:
@@ -156,56 +177,61 @@ def cmd_check(args) -> int:
     if args.output and (len(args.paths) != 1 or os.path.isdir(args.paths[0])):
         raise UsageError("--output needs exactly one input file")
     t0 = time.perf_counter()
-    results, stdin_out = _collect(args, job)
-    findings = [f for r in results for f in r.findings]
-    if args.baseline:
-        findings = baseline.new_only(findings, baseline.load(args.baseline))
-    errors = [e for r in results for e in r.errors]
-    notices = [n for r in results for n in r.notices]
     fmt = args.format or "text"
     out = sys.stdout
-
-    if mode == "diff":
-        for r in results:
-            out.write(r.diff)
-    elif mode == "fix" and stdin_out and not args.output_file:
-        for text in stdin_out.values():  # like ruff: the fixed text goes to stdout
-            out.write(text)
-    else:
-        report = render(fmt, findings, rules=_rule_infos(), color=out.isatty() and not os.environ.get("NO_COLOR"))
-        if args.output_file:
-            with open(args.output_file, "w", encoding="utf-8") as fh:
-                fh.write(report)
-        else:
-            out.write(report)
+    known = baseline.load(args.baseline) if args.baseline else None
+    stdin_to_stdout = mode == "fix" and "-" in (args.paths or []) and not args.output_file
+    # Findings are written as they come (see sink.py): a corpus never sits in memory.
+    report = open(args.output_file, "w", encoding="utf-8") if args.output_file and mode != "diff" else None
+    sink = FindingSink(fmt, None if mode == "diff" or stdin_to_stdout else report or out, rules=_rule_infos(),
+                       color=report is None and out.isatty() and not os.environ.get("NO_COLOR"), known=known)
+    progress = Progress(wanted(args.progress, args.quiet, sys.stderr))
+    docs = fixed = errors = 0
+    changed = unconverged = False
+    try:
+        for res, new_text in _pieces(args, job, progress):
+            sink.add(res.findings)
+            if mode == "diff":
+                out.write(res.diff)
+            elif stdin_to_stdout and new_text is not None:
+                out.write(new_text)  # like ruff: the fixed text goes to stdout
+            for n in res.notices:
+                progress.write(f"note: {n}\n")
+            for e in res.errors:
+                progress.write(f"error: {e}\n")
+            docs += res.documents
+            fixed += res.fixed
+            errors += len(res.errors)
+            changed = changed or res.changed
+            unconverged = unconverged or bool(res.unconverged)
+    finally:
+        progress.close()
+        sink.close()
+        if report is not None:
+            report.close()
+    n = sink.count
     if args.statistics:
-        counts = Counter((f["code"], f["name"]) for f in findings)
-        fixable = Counter(f["code"] for f in findings if f.get("fix"))
-        for (code, name), n in counts.most_common():
-            sys.stderr.write(f"{n:6d}  {code}  {name}{'  [fixable: %d]' % fixable[code] if fixable[code] else ''}\n")
-    for n in notices:
-        sys.stderr.write(f"note: {n}\n")
-    for e in errors:
-        sys.stderr.write(f"error: {e}\n")
+        for code, count in sink.by_code.most_common():
+            extra = f"  [fixable: {sink.fixable[code]}]" if sink.fixable[code] else ""
+            sys.stderr.write(f"{count:6d}  {code}  {sink.names[code]}{extra}\n")
     if not args.quiet and fmt in ("text", "concise") and mode != "diff":
-        fixed = sum(r.fixed for r in results)
-        docs = sum(r.documents for r in results)
-        msg = f"Found {len(findings)} finding{'s' * (len(findings) != 1)} in {docs} document{'s' * (docs != 1)}"
+        msg = f"Found {n} finding{'s' * (n != 1)} in {docs} document{'s' * (docs != 1)}"
         if mode == "fix":
             msg = f"Fixed {fixed}; " + msg[0].lower() + msg[1:] + " remaining"
-        else:
-            safe = sum(1 for f in findings if f.get("fix") and f["fix"]["applicability"] == "safe")
-            unsafe = sum(1 for f in findings if f.get("fix") and f["fix"]["applicability"] == "unsafe")
-            if safe or unsafe:
-                msg += f"; {safe} fixable with --fix, {unsafe} more with --unsafe-fixes"
-        sys.stderr.write(f"{msg} ({time.perf_counter() - t0:.2f}s).\n")
-    if any(r.unconverged for r in results):
+        elif sink.safe or sink.unsafe:
+            msg += f"; {sink.safe} fixable with --fix, {sink.unsafe} more with --unsafe-fixes"
+        spent = time.perf_counter() - t0
+        rate = f", {docs / spent:,.0f} documents/s" if docs >= 1000 and spent > 0 else ""
+        sys.stderr.write(f"{msg} ({spent:.2f}s{rate}).\n")
+        if n and docs > 1 and not args.statistics:
+            sys.stderr.write(f"  by code: {by_code(sink.by_code)}\n")
+    if unconverged:
         sys.stderr.write("warning: fixes did not converge on some documents (a rule keeps re-fixing): please report it\n")
     if errors:
         return EXIT_ERROR
     if mode == "diff":
-        return EXIT_FINDINGS if any(r.changed for r in results) else EXIT_CLEAN
-    return EXIT_CLEAN if args.exit_zero or not findings else EXIT_FINDINGS
+        return EXIT_FINDINGS if changed else EXIT_CLEAN
+    return EXIT_CLEAN if args.exit_zero or not n else EXIT_FINDINGS
 
 
 def cmd_rule(args) -> int:

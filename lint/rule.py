@@ -64,11 +64,25 @@ class Rule:
 
 
 def line_removal(line, doc: Document) -> tuple[int, int]:
-    """The span that removes ``line`` and exactly one adjacent line break."""
+    """The span that removes ``line`` and its line break.
+
+    A line standing alone as a paragraph also takes one of the blank lines around it, so that
+    removing it does not leave a double blank line where the article had one.
+    """
+    lines, i = doc.lines, line.index
+    prev_blank = i > 0 and lines[i - 1].is_blank
+    next_blank = i + 1 < len(lines) and lines[i + 1].is_blank
     if line.has_break:
+        if (prev_blank or i == 0) and next_blank:
+            return line.start, lines[i + 1].end_with_break
+        if prev_blank and i + 1 == len(lines):  # last paragraph of the text
+            return lines[i - 1].start, line.end + 1
         return line.start, line.end + 1
-    if line.start > 0:  # last line without a final newline: take the break before it
-        return line.start - 1, line.end
+    if line.start > 0:  # last line without a final newline: take the break(s) before it
+        start = line.start - 1
+        if prev_blank and i >= 2:
+            start = lines[i - 2].end
+        return start, line.end
     return line.start, line.end
 
 

@@ -1,23 +1,34 @@
 """Lints (and fixes) many files: in parallel on all cores, with the results cache.
 
-Each file is one task; a task never raises: what goes wrong is an error string in its
-result, named with the file (and record), and the other files go on.
+A text file is one task. A JSONL corpus is streamed: cut into line-aligned byte ranges
+(``stream.chunks``) that workers read and lint themselves, so one large file keeps every
+core busy and memory stays bounded whatever its size. Results come back in file order,
+as they are ready (``results``); a corpus being fixed is written chunk by chunk to a
+temporary file that replaces it atomically at the end (or goes to ``--output``).
+
+A task never raises: what goes wrong is an error string in its result, named with the
+file (and record), and the other files go on.
 """
 from __future__ import annotations
 
 import difflib
+import itertools
 import multiprocessing
 import os
+import stat
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Callable, Iterator
 
 from . import cache
 from .engine import RuleCrash
-from .jsonl import RecordError, parse_record
+from .corpus import ChunkResult, lint_chunk, lint_text_lines
 from .linter import Linter
 from .located import located
 from .settings import Settings
-from .sources import SourceError, Target, atomic_write, fingerprint, kind_of, read_bytes
+from .sources import SourceError, Target, atomic_write, kind_of, read_source
+from .stream import CorpusWriter, chunks, head, line_encoding, read_chunk, streamable
 from .textcodec import DecodeError, Normalised, decode, looks_binary
 
 
@@ -45,14 +56,19 @@ class FileResult:
 
 
 def process(target: Target, job: Job) -> FileResult:
+    """One file, linted (and fixed) in this process; a JSONL corpus is still streamed."""
+    return run([target], job, jobs=1)[0]
+
+
+def _process_whole(target: Target, job: Job) -> FileResult:
+    """One file read whole: text, Markdown, and JSONL that cannot be cut at b"\n" (UTF-16)."""
     res = FileResult(target.path)
     try:
-        data = read_bytes(target.path)
-        stamp = fingerprint(target.path)
+        data, stamp = read_source(target.path)
     except (SourceError, OSError) as exc:
         res.errors.append(str(exc))
         return res
-    if looks_binary(data):
+    if looks_binary(data, job.encoding):
         res.notices.append(f"{target.path}: binary file skipped")
         return res
     try:
@@ -86,6 +102,8 @@ def _process_bytes(target: Target, job: Job, data: bytes, res: FileResult, stamp
         cache.put(croot, ckey, {"findings": [{k: v for k, v in f.items() if k != "filename"} for f in res.findings],
                                 "errors": [], "documents": res.documents})
     if new_text is None or new_text == decoded.text:
+        if job.mode == "fix" and job.output:  # --output always receives the file, fixed or not
+            atomic_write_new(job.output, data)
         return
     res.changed = True
     if job.mode == "diff":
@@ -121,31 +139,9 @@ def _text(text: str, path: str, linter: Linter, job: Job, res: FileResult, markd
 
 
 def _jsonl(text: str, path: str, linter: Linter, settings: Settings, job: Job, res: FileResult) -> str | None:
-    out: list[str] = []
-    for number, line in enumerate(text.splitlines(keepends=True), 1):
-        body = line.rstrip("\r\n")
-        brk = line[len(body):]
-        if not body.strip():
-            out.append(line)
-            continue
-        try:
-            rec = parse_record(number, body, settings.text_field, settings.id_field)
-        except RecordError as exc:
-            res.errors.append(f"{path}:{number}: record {number}: {exc}")
-            out.append(line)
-            continue
-        res.documents += 1
-        if job.mode == "check":
-            doc, found = linter.check_text(rec.text, path=path, record=number, doc_id=rec.doc_id)
-            res.findings += [located(f, doc, path) for f in found]
-            continue
-        outcome = linter.fix_text(rec.text, unsafe=job.unsafe, path=path, record=number, doc_id=rec.doc_id)
-        doc = linter.document(Normalised.of(outcome.text).text, path=path, record=number, doc_id=rec.doc_id)
-        res.findings += [located(f, doc, path) for f in outcome.remaining]
-        res.fixed += outcome.applied
-        res.unconverged += 0 if outcome.converged else 1
-        out.append((rec.with_text(outcome.text) if outcome.text != rec.text else body) + brk)
-    return None if job.mode == "check" else "".join(out)
+    part, new = lint_text_lines(Target(path, settings), job, text)
+    absorb(res, _piece(part))
+    return None if job.mode == "check" else new
 
 
 def process_stdin(text: str, path: str, settings: Settings, job: Job) -> tuple[FileResult, str]:
@@ -158,7 +154,7 @@ def process_stdin(text: str, path: str, settings: Settings, job: Job) -> tuple[F
             new = _jsonl(text, path, linter, settings, job, res)
         else:
             new = _text(text, path, linter, job, res, markdown=kind == "markdown")
-    except RuleCrash as exc:
+    except (RuleCrash, DecodeError) as exc:
         res.errors.append(str(exc))
         return res, text
     new = text if new is None else new
@@ -170,15 +166,197 @@ def process_stdin(text: str, path: str, settings: Settings, job: Job) -> tuple[F
     return res, new
 
 
-def _work(args):
-    return process(*args)
+# -- scheduling: files and corpus chunks, in order, on all cores -------------------------
+
+Step = tuple  # ("file", target, weight) | ("open" | "close", target) | ("chunk", target, Chunk) | ("fail", target, msg)
+WINDOW_PER_JOB = 3  # tasks in flight per worker: every core stays busy, little waits in memory
+
+
+def _file_size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def _streams(target: Target, job: Job) -> bool:
+    """Is this a JSONL corpus that can be cut into byte ranges (regular file, line-wise codec)?"""
+    if kind_of(target.path) != "jsonl" or line_encoding(job.encoding) is None:
+        return False
+    try:
+        if not stat.S_ISREG(os.stat(target.path).st_mode):
+            return False  # FIFOs and the like: the whole-file path reports them
+        first = head(target.path)
+    except (SourceError, OSError):
+        return False
+    return not looks_binary(first, job.encoding) and streamable(first, job.encoding)
+
+
+def _plan(targets: list[Target], job: Job) -> Iterator[Step]:
+    for t in targets:
+        if not _streams(t, job):
+            yield ("file", t, _file_size(t.path))
+            continue
+        yield ("open", t)
+        try:
+            for c in chunks(t.path):
+                yield ("chunk", t, c)
+        except SourceError as exc:
+            yield ("fail", t, str(exc))
+        yield ("close", t)
+
+
+def _work(kind: str, target: Target, job: Job, payload):
+    if kind == "file":
+        return _process_whole(target, job)
+    try:
+        return lint_chunk(target, job, payload, line_encoding(job.encoding))
+    except OSError as exc:  # the file shrank or vanished under us
+        return ChunkResult(target.path, payload.index, errors=[str(exc)], crashed=True)
+
+
+def _piece(part: ChunkResult) -> FileResult:
+    return FileResult(part.path, findings=part.findings, errors=part.errors, documents=part.documents,
+                      fixed=part.fixed, unconverged=part.unconverged)
+
+
+def absorb(into: FileResult, piece: FileResult) -> None:
+    into.findings += piece.findings
+    into.errors += piece.errors
+    into.notices += piece.notices
+    into.fixed += piece.fixed
+    into.documents += piece.documents
+    into.unconverged += piece.unconverged
+    into.changed = into.changed or piece.changed
+    into.diff += piece.diff
+
+
+@dataclass
+class _Corpus:
+    """What the parent knows of a corpus while its chunks come back."""
+    writer: CorpusWriter | None = None
+    failed: bool = False     # a rule crashed or reading failed: the file is not rewritten
+    changed: bool = False
+    diffed: bool = False
+
+
+class _Assembly:
+    """Turns step results, in plan order, into FileResult pieces; writes fixed corpora."""
+
+    def __init__(self, job: Job, on_done: Callable[[int, FileResult], None] | None):
+        self.job, self.on_done = job, on_done
+        self.open: dict[str, _Corpus] = {}
+
+    def handle(self, step: Step, result) -> Iterator[FileResult]:
+        kind, path = step[0], step[1].path
+        if kind == "file":
+            yield self._tick(step[2], result)
+        elif kind == "open":
+            corpus = self.open[path] = _Corpus()
+            if self.job.mode == "fix":
+                try:
+                    corpus.writer = CorpusWriter(path, self.job.output)
+                except SourceError as exc:
+                    corpus.failed = True
+                    yield FileResult(path, errors=[str(exc)])
+        elif kind == "chunk":
+            yield self._tick(step[2].weight, self._chunk(self.open[path], step[2], result))
+        elif kind == "fail":
+            self.open[path].failed = True
+            yield FileResult(path, errors=[step[2]])
+        else:
+            yield self._close(path, self.open.pop(path))
+
+    def _chunk(self, corpus: _Corpus, chunk, part: ChunkResult) -> FileResult:
+        piece = _piece(part)
+        if part.crashed:
+            corpus.failed = True
+        elif corpus.writer is not None and not corpus.failed:
+            corpus.writer.write(part.out if part.out is not None else read_chunk(chunk))
+        if part.out is not None:
+            corpus.changed = True
+        if part.diff:
+            head_ = "" if corpus.diffed else f"--- a/{part.path}\n+++ b/{part.path}\n"
+            piece.diff, piece.changed, corpus.diffed = head_ + part.diff, True, True
+        return piece
+
+    def _close(self, path: str, corpus: _Corpus) -> FileResult:
+        piece = FileResult(path, changed=corpus.changed and not corpus.failed)
+        w = corpus.writer
+        if w is not None:
+            if corpus.failed or (w.in_place and not corpus.changed):
+                w.discard()  # nothing to write: the file keeps its bytes and its mtime
+            else:
+                try:
+                    w.commit()
+                except SourceError as exc:
+                    piece.errors.append(str(exc))
+                    piece.changed = False
+        return piece
+
+    def _tick(self, weight: int, piece: FileResult) -> FileResult:
+        if self.on_done is not None:
+            self.on_done(weight, piece)
+        return piece
+
+    def abandon(self) -> None:
+        for corpus in self.open.values():
+            if corpus.writer is not None:
+                corpus.writer.discard()
+        self.open.clear()
+
+
+def results(targets: list[Target], job: Job, jobs: int | None = None,
+            on_done: Callable[[int, FileResult], None] | None = None) -> Iterator[FileResult]:
+    """Results as they are ready, in target order; a corpus yields one piece per chunk.
+
+    ``on_done(nbytes, piece)`` is called for each piece with the bytes of input it covers
+    (for a progress bar). Pieces of one path add up (see ``run``).
+    """
+    jobs = jobs or os.cpu_count() or 1
+    steps = _plan(targets, job)
+    ahead, work = [], 0
+    for step in steps:  # peek: a single task is run here, without a pool
+        ahead.append(step)
+        work += step[0] in ("file", "chunk")
+        if work >= 2:
+            break
+    steps = itertools.chain(ahead, steps)
+    assembly = _Assembly(job, on_done)
+    try:
+        if jobs <= 1 or work < 2:
+            for step in steps:
+                done = _work(step[0], step[1], job, step[2]) if step[0] in ("file", "chunk") else None
+                yield from assembly.handle(step, done)
+            return
+        ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+        try:
+            window: deque = deque()
+            busy = 0
+            for step in steps:
+                fut = pool.submit(_work, step[0], step[1], job, step[2]) if step[0] in ("file", "chunk") else None
+                window.append((step, fut))
+                busy += fut is not None
+                while busy >= jobs * WINDOW_PER_JOB:
+                    done_step, fut = window.popleft()
+                    busy -= fut is not None
+                    yield from assembly.handle(done_step, fut.result() if fut else None)
+            while window:
+                done_step, fut = window.popleft()
+                yield from assembly.handle(done_step, fut.result() if fut else None)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    finally:
+        assembly.abandon()
 
 
 def run(targets: list[Target], job: Job, jobs: int | None = None) -> list[FileResult]:
-    jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(targets) <= 1:
-        return [process(t, job) for t in targets]
-    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    chunk = max(1, len(targets) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(targets)), mp_context=ctx) as pool:
-        return list(pool.map(_work, [(t, job) for t in targets], chunksize=chunk))
+    """Every target's whole result, in target order (holds every finding: see ``results``)."""
+    merged: dict[str, FileResult] = {}
+    for piece in results(targets, job, jobs):
+        if piece.path in merged:
+            absorb(merged[piece.path], piece)
+        else:
+            merged[piece.path] = piece
+    return [merged[t.path] for t in targets]

@@ -42,7 +42,13 @@ class Settings:
     config_path: str | None = None
 
     def fingerprint(self) -> str:
+        """Identifies what changes results: options and the content of user packs (for the cache)."""
         data = {k: v for k, v in self.__dict__.items() if k not in ("root", "config_path")}
+        for p in self.packs:
+            try:
+                data[f"pack:{p}"] = hashlib.sha256(Path(p).read_bytes()).hexdigest()
+            except OSError:
+                pass
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
     def ignores_for(self, path: str) -> tuple[str, ...]:

@@ -11,11 +11,10 @@ from __future__ import annotations
 import codecs
 import gzip
 import os
-import tempfile
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
-from .sources import SourceError, fingerprint
+from .sources import SourceError, temp_name
 
 CHUNK_BYTES = 1 << 20       # ~1 MiB: many tasks per core (balance), little memory in flight
 GZIP_LEVEL = 6              # gzip's own default: level 9 costs 3x the time for ~1% of size
@@ -80,8 +79,17 @@ def streamable(first_bytes: bytes, encoding: str | None) -> bool:
     return not any(first_bytes.startswith(b) for b in _UTF16_32_BOMS)
 
 
-def chunks(path: str, size: int = CHUNK_BYTES) -> Iterator[Chunk]:
+def chunk_bytes() -> int:
+    """The chunk size: ``CORPUSLINT_CHUNK_BYTES`` if set (tuning, tests), else ``CHUNK_BYTES``."""
+    try:
+        return max(1, int(os.environ.get("CORPUSLINT_CHUNK_BYTES", "")))
+    except ValueError:
+        return CHUNK_BYTES
+
+
+def chunks(path: str, size: int | None = None) -> Iterator[Chunk]:
     """Line-aligned chunks of ``path``, in order. Reads the file once, sequentially."""
+    size = size or chunk_bytes()
     gz = is_gzip(path)
     with open_source(path) as fh:
         raw = fh.fileobj if gz else fh
@@ -135,25 +143,29 @@ def read_chunk(chunk: Chunk) -> bytes:
 class CorpusWriter:
     """Writes a fixed corpus to a temporary file beside its destination, as the chunks come.
 
-    ``commit`` renames it over the destination (atomic on POSIX); ``discard`` removes it.
-    In place, the source must not have changed since it was opened (size, mtime, inode).
-    The destination is gzip-compressed when its name ends in ``.gz``.
+    ``commit`` renames it over the destination in one atomic step; ``discard`` removes it.
+    In place (through symlinks), the source must not have changed since it was opened
+    (size, mtime, inode, device) and must be writable. The destination is gzip-compressed
+    when its name ends in ``.gz``. The temporary file is named like every corpuslint
+    temporary file, so that one left by a killed run is swept by the next run.
     """
 
     def __init__(self, source: str, dest: str | None = None):
-        self.source, self.dest = source, dest or source
-        self.in_place = dest is None or os.path.abspath(dest) == os.path.abspath(source)
+        self.source = source
+        self.in_place = dest is None or os.path.realpath(dest) == os.path.realpath(source)
+        self.dest = os.path.realpath(source) if self.in_place else dest
         try:
             st = os.stat(source)
         except OSError as exc:
             raise SourceError(f"{source}: cannot stat: {exc.strerror}") from None
-        if self.in_place and not os.access(source, os.W_OK):
+        if self.in_place and (not st.st_mode & 0o222 or not os.access(self.dest, os.W_OK)):
             raise SourceError(f"{source}: file is read-only; not fixed")
         self.mode = st.st_mode & 0o7777
-        self.expect = fingerprint(source)
+        self.expect = _stat_key(st)
         folder = os.path.dirname(os.path.abspath(self.dest))
+        self.tmp = os.path.join(folder, temp_name())
         try:
-            fd, self.tmp = tempfile.mkstemp(prefix=".corpuslint-", suffix=".tmp", dir=folder)
+            fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
         except OSError as exc:
             raise SourceError(f"{self.dest}: cannot write in {folder}: {exc.strerror}") from None
         self._file = os.fdopen(fd, "wb")
@@ -168,16 +180,21 @@ class CorpusWriter:
             if self._out is not self._file:
                 self._out.close()
             self._file.flush()
+            os.fchmod(self._file.fileno(), self.mode)
             os.fsync(self._file.fileno())
             self._file.close()
-            os.chmod(self.tmp, self.mode)
-            if self.in_place and fingerprint(self.source) != self.expect:
-                raise SourceError(f"{self.source}: changed while being linted; not fixed")
+            if self.in_place:
+                try:
+                    now = _stat_key(os.stat(self.dest))
+                except FileNotFoundError:
+                    raise SourceError(f"{self.source}: deleted while being linted; not fixed") from None
+                if now != self.expect:
+                    raise SourceError(f"{self.source}: changed while being linted; not fixed")
             os.replace(self.tmp, self.dest)
         except BaseException as exc:
             self.discard()
             if isinstance(exc, OSError) and not isinstance(exc, SourceError):
-                raise SourceError(f"{self.dest}: cannot write: {exc.strerror or exc}") from None
+                raise SourceError(f"{self.dest}: cannot write: {exc.strerror or exc}; not fixed") from None
             raise
 
     def discard(self) -> None:
@@ -191,3 +208,7 @@ class CorpusWriter:
             os.unlink(self.tmp)
         except OSError:
             pass
+
+
+def _stat_key(st: os.stat_result) -> tuple[int, int, int, int]:
+    return st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev

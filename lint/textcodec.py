@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from .finding import Edit
+
+_CRLF = re.compile("\r\n")
 
 BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -59,7 +62,10 @@ def looks_binary(data: bytes, encoding: str | None = None) -> bool:
 
 
 def _family(encoding: str) -> str:
-    name = codecs.lookup(encoding).name  # e.g. "utf-16-le", "utf-8", "utf-8-sig"
+    try:
+        name = codecs.lookup(encoding).name  # e.g. "utf-16-le", "utf-8", "utf-8-sig"
+    except LookupError:
+        return encoding.lower()  # decode() reports it
     return "-".join(name.split("-")[:2])
 
 
@@ -105,27 +111,12 @@ class Normalised:
     def of(cls, original: str) -> "Normalised":
         if "\r" not in original:
             return cls(original, original, [], "\n")
-        out, crlf_at, i, n = [], [], 0, len(original)
-        counts = {"\r\n": 0, "\r": 0, "\n": 0}
-        pos = 0  # offset in the normalised text
-        while i < n:
-            j = original.find("\r", i)
-            if j < 0:
-                out.append(original[i:])
-                break
-            out.append(original[i:j])
-            pos += j - i
-            if j + 1 < n and original[j + 1] == "\n":
-                crlf_at.append(pos)
-                counts["\r\n"] += 1
-                i = j + 2
-            else:
-                counts["\r"] += 1
-                i = j + 1
-            out.append("\n")
-            pos += 1
-        text = "".join(out)
-        counts["\n"] = text.count("\n") - counts["\r\n"] - counts["\r"]
+        # Every earlier CRLF shrinks by one character in the normalised text.
+        crlf_at = [m.start() - k for k, m in enumerate(_CRLF.finditer(original))]
+        half = original.replace("\r\n", "\n")
+        lone_cr = half.count("\r")
+        text = half.replace("\r", "\n")
+        counts = {"\r\n": len(crlf_at), "\r": lone_cr, "\n": text.count("\n") - len(crlf_at) - lone_cr}
         newline = max(counts, key=lambda k: (counts[k], k == "\n"))
         return cls(original, text, crlf_at, newline)
 
@@ -133,18 +124,37 @@ class Normalised:
         return offset + bisect.bisect_left(self.crlf_at, offset)
 
     def apply(self, edits: list[Edit]) -> str:
-        """Apply edits made on ``text`` to ``original``; inserted breaks use the dominant style."""
+        """Apply edits made on ``text`` to ``original``; inserted breaks use the dominant style.
+
+        Raises EncodeError rather than return a text whose lines differ from the edited
+        text, e.g. when a deletion would join a lone CR and a following LF into one CRLF.
+        """
+        edits = sorted(edits)
+        out, pos = [], 0
         if not self.crlf_at and "\r" not in self.original:
-            out, pos = [], 0
-            for e in sorted(edits):
+            for e in edits:
                 out += [self.original[pos:e.start], e.content]
                 pos = e.end
             out.append(self.original[pos:])
-            return "".join(out)
-        out, pos = [], 0
-        for e in sorted(edits):
+            result = "".join(out)
+            if any("\r" in e.content for e in edits):
+                self._check(result, edits)
+            return result
+        for e in edits:
             a, b = self.to_original(e.start), self.to_original(e.end)
             out += [self.original[pos:a], e.content.replace("\n", self.newline)]
             pos = b
         out.append(self.original[pos:])
-        return "".join(out)
+        result = "".join(out)
+        self._check(result, edits)
+        return result
+
+    def _check(self, result: str, edits: list[Edit]) -> None:
+        expected, pos = [], 0
+        for e in edits:
+            expected += [self.text[pos:e.start], e.content]
+            pos = e.end
+        expected.append(self.text[pos:])
+        if Normalised.of(result).text != "".join(expected):
+            raise EncodeError("a fix would change line breaks outside its span (a lone CR would join an LF, "
+                              "or a rule inserted a CR); file left unchanged")

@@ -1,0 +1,146 @@
+import regex
+
+from corpuslint.rule import Edit, Fix, Rule
+
+from . import lexicon
+from .merged_words import fenced_code, inside
+
+# The line goes on: it ends in a letter, a digit or a comma (no full stop,
+# colon, closing quote or bracket, no hyphen: CL404 handles "mi-⏎journée").
+_OPEN_END = regex.compile(r"[\p{L}\p{M}\p{N}%€$£°,]$")
+# Before a line that starts with a comma or a stop, a closing quote or bracket also goes on.
+_QUOTE_END = regex.compile(r"[»”\"’')\]]$")
+_LAST_WORD = regex.compile(r"(\p{Ll}+)$")
+# The next line continues a sentence: a lowercase word (not "iPhone", "eBay",
+# "macOS": a capital inside the first word means a brand starting a sentence) ...
+_LOWER_START = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*(?=[\s,;:.!?’'\-]|$)")
+# ... a comma, semicolon, closing bracket, or a full stop that ends the sentence ...
+_PUNCT_START = regex.compile(r"^(?:[,;)\]]|\.(?=\s|$))")
+# ... a parenthesis that closes on the line and is followed by more of the sentence ...
+_PAREN_START = regex.compile(r"^\([^()\n]{1,80}\)[ \t]*[\p{L}\p{N},;.:]")
+# ... or a number right after a function word ("calls at⏎6am").
+_DIGIT_START = regex.compile(r"^\p{N}")
+# Not prose: an address, a handle, a lettered or numbered list item, a Markdown heading or fence.
+_NOT_PROSE_START = regex.compile(r"^(?:\S*(?:://|www\.|@|\.\p{L}{2,}\b)|\p{Ll}[.)]\s|\p{N}+[.)°]\s)")
+_WORD = regex.compile(r"\w+")
+
+_MIN_WORDS = 3        # a line of one or two words is a title, a label or a list item
+_SHORT_LINE = 40      # two short lines in a row are verse or a list
+_LABEL_LINE = 25      # a short next line that does not end a sentence is a label
+_CLOSED = regex.compile(r"[.!?…»”\")]$")
+_SAFE_LINE = 60       # a wrap inside lines this long is plainly inside a paragraph
+# A line cannot end on "de", "the", "at", "and" (the top of the frequency list) unless it is cut.
+_FUNCTION_WORD_ZIPF = 6.0
+# A paragraph hard-wrapped at a fixed width is a style (e-mail, plain-text
+# export, Markdown source), not debris: its non-final lines are all short and even.
+_WRAP_WIDTH = 100
+_WRAP_SPREAD = 25
+
+
+class BrokenWrap(Rule):
+    """A line break in the middle of a sentence.
+
+    ## What it does
+    Finds a line that ends without closing punctuation followed by a line that continues the
+    sentence, and joins the two lines. The next line continues the sentence when it starts with a
+    lowercase word ("tout ce qui⏎était à nouveau"), a comma, semicolon, closing bracket or lone
+    full stop ("GitHub⏎, Mojang Studios"), a parenthesis followed by more text, or a number after
+    a line that ends on a function word ("calls at⏎6am"). Stays quiet on list items, headings,
+    quotes and code (Markdown structure, and code fences in plain text too), on short lines
+    (titles, verse, lists), on lines ending with ":" or ".", on a next line that starts with a
+    brand like "iPhone", an address, "a)" or "1.", and on paragraphs hard-wrapped at a fixed width
+    throughout (a style, not debris). Hyphenated breaks are CL404's.
+
+    ## Why is this bad?
+    Extractors break lines where the page had a tag, an inline element or a column edge. A
+    sentence cut in two confuses sentence splitting and paragraph-level deduplication, and reads
+    as two fragments.
+
+    ## Example
+    Bad: `qui abritait des palettes et des⏎emballages en plastique`
+    Good: `qui abritait des palettes et des emballages en plastique`
+
+    ## Fix safety
+    Safe when the first line is a long prose line: the break becomes one space (nothing before a
+    comma, full stop or closing bracket), which cannot change what the sentence says. Unsafe for
+    shorter lines, where the break may be intentional layout.
+    """
+
+    code = "CL405"
+    name = "broken-wrap"
+    category = "layout"
+    fix_applicability = "sometimes"
+
+    def check(self, doc):
+        code = fenced_code(doc)  # plain text can hold Markdown fences too
+        for para in doc.paragraphs:
+            if len(para) < 2 or _hard_wrapped(para):
+                continue
+            for a, b in zip(para, para[1:]):
+                if inside(code, a.start) or inside(code, b.start):
+                    continue
+                finding = self._wrap(doc, a, b)
+                if finding:
+                    yield finding
+
+    def _wrap(self, doc, a, b):
+        if doc.markdown and (_structured(a) or _structured(b) or b.text[:1] in " \t|"):
+            return None
+        head = a.content.rstrip()
+        tail_at = len(b.content) - len(b.content.lstrip())
+        tail = b.content[tail_at:]
+        if not head or not tail or head.startswith("#"):
+            return None
+        joiner = self._joiner(doc, head, tail)
+        if joiner is None:
+            return None
+        start = a.content_start + len(head)
+        end = b.content_start + tail_at
+        safe = len(head) >= _SAFE_LINE
+        fix = (Fix.safe if safe else Fix.unsafe)(Edit(start, end, joiner), message="Join the two lines")
+        shown = f"{head[-20:]}⏎{tail[:20]}"
+        return self.finding(start, end, f"line break inside a sentence: '{shown}'", fix)
+
+    @staticmethod
+    def _joiner(doc, head: str, tail: str) -> str | None:
+        """What replaces the break ("" or " "), or None when the lines do not form one sentence."""
+        if _PUNCT_START.match(tail):
+            if head.endswith(",") or not (_OPEN_END.search(head) or _QUOTE_END.search(head)):
+                return None  # "Pour en savoir plus,⏎, voyons voir.": a fragment, not a wrap
+            return " " if tail[0] == ";" and lexicon.base_lang(doc.lang) == "fr" else ""
+        if not _OPEN_END.search(head) or len(_WORD.findall(head)) < _MIN_WORDS:
+            return None
+        if _NOT_PROSE_START.match(tail):
+            return None
+        if _LOWER_START.match(tail):
+            tail = tail.rstrip()
+            if len(head) < _SHORT_LINE and len(tail) < _SHORT_LINE:
+                return None
+            if len(tail) < _LABEL_LINE and not _CLOSED.search(tail):
+                return None  # "photo AFP", "source : Insee": a label, not a sentence's tail
+            return " "
+        if len(head) < _SHORT_LINE:
+            return None
+        if _PAREN_START.match(tail) or _DIGIT_START.match(tail) and _ends_on_function_word(doc, head):
+            return " "
+        return None
+
+
+def _ends_on_function_word(doc, head: str) -> bool:
+    m = _LAST_WORD.search(head)
+    if not m:
+        return False
+    return lexicon.best_zipf(m.group(1), lexicon.doc_langs(doc.lang)) >= _FUNCTION_WORD_ZIPF
+
+
+def _structured(line) -> bool:
+    """A Markdown heading, list item or quote (structure markers before the content)."""
+    return line.content_start != line.start or line.text.startswith(("    ", "\t"))
+
+
+def _hard_wrapped(para) -> bool:
+    """Three or more lines whose non-final lines all have about the same, modest width."""
+    if len(para) < 3:
+        return False
+    widths = [len(ln.text.rstrip()) for ln in para[:-1]]
+    return max(widths) <= _WRAP_WIDTH and max(widths) - min(widths) <= _WRAP_SPREAD

@@ -1,0 +1,114 @@
+import regex
+
+from corpuslint.rule import Edit, Fix, Rule
+from corpuslint.rules.space_run import markdown_code_spans
+
+# Maximal runs of sentence punctuation not touching an ellipsis character.
+_RUN = regex.compile(r"(?<![.,;:!?…])[.,;:!?]{2,}(?![.,;:!?…])")
+_CLOSERS = "\"'”’»)]}*_"
+_QUESTION_THEN_DOT = regex.compile(r"([?!]{1,3})\.")
+_URLISH = regex.compile(r"://|^www\.|[/\\]|@")
+_ENTITY_BEFORE = regex.compile(r"&#?\w+$")  # "&raquo;." : the ";" closes an entity (CL106)
+# Long abbreviations that take a period and may be followed by a comma ("approx.,"); shorter words
+# ("etc.,", "Inc.,", "e.g.,") are never flagged.
+_ABBREVIATIONS = frozenset("approx suppl compl illus assoc admin trans intro notamm".split())
+
+
+def _token_around(text: str, start: int, end: int) -> str:
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    return text[a:b]
+
+
+def _word_before(text: str, at: int) -> str:
+    a = at
+    while a > 0 and (text[a - 1].isalpha() or text[a - 1] == "."):
+        a -= 1
+    return text[a:at]
+
+
+class DoubledPunctuation(Rule):
+    """Doubled or clashing punctuation marks left by extraction.
+
+    ## What it does
+    Finds `..`, `,,`, `;;`, `::`, `?.`, `!.`, `,.`, `.,`, `!!`, `??` and similar slips at the end of a
+    word and keeps the single intended mark. Ellipses (`...`, `…`), `?!`, ranges and versions
+    (`1..5`, `v1..v2`), paths (`../img`), URLs, inline code and abbreviations (`etc.,`) are left alone.
+
+    ## Why is this bad?
+    A period added after a question mark, or a doubled mark, is a seam between two text nodes
+    (a sentence and a trailing period, a caption and its punctuation). It reads as a typo and
+    pollutes tokenisation.
+
+    ## Example
+    Bad: `Le grand public suivra-t-il ?. Novaphone a vendu 42 000 exemplaires.`
+    Good: `Le grand public suivra-t-il ? Novaphone a vendu 42 000 exemplaires.`
+
+    ## Fix safety
+    Safe for `?.`, `!.`, `,,`, `;;`, `::` and for `..` ending a sentence. Unsafe for `..` before a
+    lower-case word (it may be a clipped ellipsis), for `!!` and `??` (they may be the author's
+    emphasis) and for clashing marks such as `,.` (which one was meant is a guess).
+    """
+
+    code = "CL104"
+    name = "doubled-punctuation"
+    category = "hygiene"
+    fix_applicability = "sometimes"
+
+    def check(self, doc):
+        for ln in doc.prose_lines():
+            text = ln.text
+            code = markdown_code_spans(text) if doc.markdown else []
+            for m in _RUN.finditer(text, ln.content_start - ln.start):
+                if any(a < m.end() and m.start() < b for a, b in code):
+                    continue
+                verdict = self._judge(text, m.start(), m.end())
+                if verdict is None:
+                    continue
+                keep, safe, what = verdict
+                start, end = ln.start + m.start(), ln.start + m.end()
+                make = Fix.safe if safe else Fix.unsafe
+                yield self.finding(start, end, f"{what} {m.group()!r}",
+                                   make(Edit(start, end, keep), message=f"Replace with {keep!r}"))
+
+    @staticmethod
+    def _judge(text: str, start: int, end: int):
+        """(kept mark, safe?, description) or None when the run is legitimate."""
+        run = text[start:end]
+        after = text[end] if end < len(text) else ""
+        before = text[start - 1] if start else ""
+        if after and not (after.isspace() or after in _CLOSERS):
+            return None  # 1..5, ../img, v1..v2, a.b.c, :smile::heart:
+        if _URLISH.search(_token_around(text, start, end)):
+            return None
+        if run[0] == ";" and _ENTITY_BEFORE.search(text, 0, start):
+            return None
+        rest = text[end:].lstrip(" \t" + _CLOSERS)
+        ends_sentence = not rest or rest[0].isupper() or rest[0].isdigit()
+        lead_ok = bool(before) and not before.isspace()
+        if run == "..":
+            if not lead_ok:
+                return None  # "cd .." and the like
+            return ".", ends_sentence, "doubled period"
+        m = _QUESTION_THEN_DOT.fullmatch(run)
+        if m:
+            return m.group(1), True, "period after"
+        if run in ("!!", "??"):
+            return run[0], False, "doubled mark"
+        if len(set(run)) == 1 and run[0] in ",;:" and len(run) <= 3:
+            return (run[0], True, "doubled mark") if before else None  # French: "point ;;"
+        if len(run) == 2 and set(run) <= set(".,;:") and lead_ok:
+            if run[0] == "." and not DoubledPunctuation._plain_word_before(text, start):
+                return None  # "etc.,", "Inc.,", "U.S.,": an abbreviation takes its own period
+            keep = "." if ends_sentence and "." in run else run[0] if run[0] != "." else run[1]
+            return keep, False, "clashing marks"
+        return None
+
+    @staticmethod
+    def _plain_word_before(text: str, at: int) -> bool:
+        word = _word_before(text, at)
+        return len(word) >= 5 and "." not in word and word.lower() not in _ABBREVIATIONS

@@ -1,0 +1,167 @@
+import unicodedata
+
+import regex
+
+from corpuslint.rule import Edit, Fix, Rule
+from corpuslint.rules.lone_symbol_line import code_lines
+
+# Lines shorter than this may repeat on purpose ("Question:", "Au moins pour l’instant.", "-").
+MIN_CHARS = 25
+MIN_WORDS = 4
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+_SPACES = regex.compile(r"\s+")
+# Copies of one text made by different templates differ in quotes, apostrophes, dashes and the
+# spaces French puts inside them: compare letters and digits only.
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def normalise(text: str) -> str:
+    return _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def meaningful(text: str) -> bool:
+    """Long enough to be a copy rather than a coincidence; table rows repeat by design."""
+    return (len(text) >= MIN_CHARS and len(_WORD.findall(text)) >= MIN_WORDS
+            and not text.lstrip().startswith("|"))
+
+
+class DuplicateParagraph(Rule):
+    """A headline, line or paragraph printed twice.
+
+    ## What it does
+    Finds a line or a paragraph whose text (compared on letters and digits, regardless of case,
+    spacing and punctuation) appears twice, such as a headline printed by both the title field
+    and the body, or a live-blog entry repeated. When the copies follow each other (only blank
+    lines between), the earlier one is reported and the last one stays, as a diff of the page
+    would show it; a copy further down is reported itself and the first one stays. A Markdown
+    heading is kept over its plain copy. Only lines of at least 25 characters and 4 words count:
+    short lines (`Question:`, `Au moins pour l’instant.`, `-`) and table rows may repeat on purpose.
+
+    ## Why is this bad?
+    Repeated text over-weights one sentence in a corpus, trips near-duplicate filters and reads
+    as a stutter.
+
+    ## Example
+    Bad:
+    ```
+    Council approves protected bike lanes on Mill Road
+    Council approves protected bike lanes on Mill Road
+
+    Eastfield's city council voted 9-4 on Tuesday night.
+    ```
+    Good:
+    ```
+    Council approves protected bike lanes on Mill Road
+
+    Eastfield's city council voted 9-4 on Tuesday night.
+    ```
+
+    ## Fix safety
+    The fix removes the reported copy together with the smaller of the two line-break runs around
+    it, so paragraphs stay apart as they were. It is safe when the two copies are identical up to
+    spacing and follow each other; it is unsafe otherwise (a differing copy or a distant one may
+    be a deliberate repetition, such as a refrain or a recap).
+    """
+
+    code = "CL305"
+    name = "duplicate-paragraph"
+    category = "structure"
+    fix_applicability = "sometimes"
+
+    def check(self, doc):
+        code = code_lines(doc)  # code repeats lines by nature
+        content = [ln for ln in doc.prose_lines() if not ln.is_blank and ln.index not in code]
+        repeated: set[int] = set()
+        seen_paragraphs: dict[str, list] = {}  # normalised paragraph -> its latest copy
+        for para in doc.paragraphs:
+            if len(para) < 2 or any(ln.index in code for ln in para):
+                continue
+            key = normalise(" ".join(ln.content for ln in para))
+            earlier = seen_paragraphs.get(key)
+            seen_paragraphs[key] = para
+            if earlier is not None and meaningful(" ".join(ln.content for ln in para)):
+                repeated.update(ln.index for ln in earlier + para)
+                yield self._finding(doc, earlier, para)
+        seen_lines: dict[str, object] = {}  # normalised line -> its latest copy
+        for ln in content:
+            key = normalise(ln.content)
+            earlier = seen_lines.get(key)
+            seen_lines[key] = ln
+            if earlier is not None and ln.index not in repeated and meaningful(ln.content):
+                yield self._finding(doc, [earlier], [ln])
+
+    def _finding(self, doc, earlier, later):
+        adjacent = _only_blank_between(doc, earlier[-1], later[0])
+        exact = _exact(earlier) == _exact(later)
+        copy, side = _cut(doc, earlier, later, both_removable=adjacent and exact
+                          and not (_heading(earlier) and not _heading(later)))
+        kept = later if copy is earlier else earlier
+        start, end = _span(doc, copy, side)
+        what = "paragraph" if len(copy) > 1 else "line"
+        message = f"this {what} is repeated on line {kept[0].index + 1}"
+        if not exact:
+            message += " (up to case or punctuation)"
+        fix = (Fix.safe if adjacent and exact else Fix.unsafe)(
+            Edit.deletion(start, end), message=f"Remove this copy; line {kept[0].index + 1} stays")
+        return self.finding(start, end, message, fix)
+
+
+def _exact(lines) -> str:
+    return _SPACES.sub(" ", " ".join(ln.content for ln in lines)).strip()
+
+
+def _heading(lines) -> bool:
+    return lines[0].text.lstrip().startswith("#")
+
+
+def _only_blank_between(doc, a, b) -> bool:
+    return all(doc.lines[i].is_blank for i in range(a.index + 1, b.index))
+
+
+_NONE = float("inf")  # no separator on that side (start or end of the text, or code)
+
+
+def _bounds(doc, copy) -> tuple[int | None, int | None]:
+    """End of the text line before the copy and start of the one after it (None at the edges)."""
+    lines = doc.lines
+    prev_end = next((lines[i].end for i in range(copy[0].index - 1, -1, -1) if not lines[i].is_blank), None)
+    next_start = next((lines[i].start for i in range(copy[-1].index + 1, len(lines)) if not lines[i].is_blank), None)
+    if prev_end is not None and doc.in_skipped(prev_end, prev_end + 1):
+        prev_end = None  # never cut into a code block or front matter
+    return prev_end, next_start
+
+
+def _breaks(doc, copy) -> tuple[float, float]:
+    prev_end, next_start = _bounds(doc, copy)
+    before = _NONE if prev_end is None else doc.text.count("\n", prev_end, copy[0].start)
+    after = _NONE if next_start is None else doc.text.count("\n", copy[-1].end, next_start)
+    return before, after
+
+
+def _cut(doc, earlier, later, both_removable: bool):
+    """Which copy goes, and with the separator on which side.
+
+    A copy goes with one of the line-break runs around it; the smallest run goes so that paragraphs
+    stay apart as they were. On a tie the run between the copies goes, with the earlier copy when
+    either may go (a diff of the page shows it so). "A\n\nA\n\nB" and "A\nA\n\nB" become "A\n\nB";
+    "A\n\nA\nA\nB" becomes "A\n\nB".
+    """
+    e_before, between = _breaks(doc, earlier)
+    l_between, l_after = _breaks(doc, later)
+    if not _only_blank_between(doc, earlier[-1], later[0]):
+        between = l_between  # far apart: the later copy's own runs
+    options = [(between, 0, later, "before")]
+    if both_removable:
+        options += [(between, -1, earlier, "after"), (e_before, 1, earlier, "before")]
+    options.append((l_after, 2, later, "after"))
+    _, _, copy, side = min(options, key=lambda o: (o[0], o[1]))
+    return copy, side
+
+
+def _span(doc, copy, side) -> tuple[int, int]:
+    prev_end, next_start = _bounds(doc, copy)
+    if side == "before" and prev_end is not None:
+        return prev_end, copy[-1].end
+    if side == "after" and next_start is not None:
+        return copy[0].start, next_start
+    return copy[0].start, copy[-1].end_with_break  # alone between the edges of the text

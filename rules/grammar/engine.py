@@ -1,0 +1,247 @@
+"""The shared grammar engine behind the CL5xx rules.
+
+Per document: build the prose segments (prose.py), pick a backend per segment language,
+fetch slips from the cache or the backend, map them to categories, drop false alarms and
+debris already reported, and turn them into findings with file offsets. The result is kept
+per document and category set, so the eight CL5xx rules share one backend run.
+"""
+from __future__ import annotations
+
+import sys
+import weakref
+
+import regex
+
+from corpuslint.finding import Edit, Fix
+
+from . import backend_grammalecte, backend_harper, backend_languagetool, filters, patterns_en, prose
+from .cache import SlipCache, key
+from .config import GrammarConfig
+from .language import segment_language
+from .mapping import categorize, is_mechanical
+from .slip import CATEGORIES, CATEGORY_CODES, DEFAULT_CATEGORIES, Slip
+
+LANGUAGE_NAMES = {"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian",
+                  "pt": "Portuguese", "nl": "Dutch"}
+
+
+class GrammarUnavailable(Exception):
+    """A configured grammar backend is missing and ``grammar.required`` is true (exit 2)."""
+
+
+class _State:
+    def __init__(self, config: GrammarConfig):
+        self.config = config
+        self.cache = SlipCache(config.cache_dir)
+        self.backends = {
+            "grammalecte": backend_grammalecte.Grammalecte(config.grammalecte, config.profile),
+            "harper": backend_harper.Harper(config.harper, config.profile),
+            "languagetool": backend_languagetool.LanguageTool(config.languagetool, config.profile),
+        }
+        self.broken: set[str] = set()      # backends that failed at run time in this process
+        self.per_doc: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+    def backend_for(self, lang: str):
+        """The backend that checks ``lang``, or None (grammar off for it)."""
+        choice = self.config.backend_for(lang)
+        if choice == "off":
+            return None
+        if choice == "auto":
+            embedded = {"fr": "grammalecte", "en": "harper"}.get(lang)
+            lt = self.backends["languagetool"]
+            lt_ok = bool(self.config.languagetool.url) or backend_languagetool.local_jar_dir() is not None
+            if embedded and embedded not in self.broken and self.backends[embedded].available():
+                return self.backends[embedded]
+            if lt_ok and "languagetool" not in self.broken:
+                return lt
+            if embedded:
+                self.missing(self.backends[embedded], lang)
+            return None
+        backend = self.backends[choice]
+        if choice in self.broken or not backend.available():
+            self.missing(backend, lang)
+            return None
+        return backend
+
+    def missing(self, backend, lang: str, detail: str = "") -> None:
+        what = f"{LANGUAGE_NAMES.get(lang, lang)} grammar (CL5xx)"
+        why = detail or f"{backend.name} is not installed"
+        if self.config.required:
+            raise GrammarUnavailable(f"{what}: {why}; {backend.install_hint}")
+        _warn_once(f"{backend.name}:{lang}",
+                   f"corpuslint: {what} skipped: {why}; {backend.install_hint} (or --no-grammar)")
+
+
+_WARNED: set[str] = set()
+
+
+def _warn_once(tag: str, line: str) -> None:
+    if tag not in _WARNED:
+        _WARNED.add(tag)
+        print(line, file=sys.stderr)
+
+
+_STATE: _State | None = None
+
+
+def state() -> _State:
+    global _STATE
+    if _STATE is None:
+        _STATE = _State(GrammarConfig())
+    return _STATE
+
+
+def configure(config: GrammarConfig) -> None:
+    """Use ``config`` from now on (same config again: keep the warm caches)."""
+    global _STATE
+    if _STATE is not None and _STATE.config == config:
+        return
+    _STATE = _State(config)
+
+
+def ensure_available(languages=("fr", "en")) -> None:
+    """With ``required``, raise GrammarUnavailable now for a language whose backend is missing."""
+    st = state()
+    if not st.config.enabled:
+        return
+    for lang in languages:
+        backend = st.backend_for(lang)
+        if isinstance(backend, backend_languagetool.LanguageTool):
+            try:
+                backend.ping()
+            except backend_languagetool.Unreachable as exc:
+                st.broken.add(backend.name)
+                st.missing(backend, lang, f"LanguageTool is not reachable ({exc})")
+
+
+def findings_for(doc, rule) -> list:
+    """The findings of ``rule`` (a CL5xx rule) on ``doc``."""
+    st = state()
+    if not st.config.enabled:
+        return []
+    categories = frozenset(DEFAULT_CATEGORIES | {rule.slip_category})
+    prior_key = tuple((f.code, f.start, f.end) for f in doc.prior)
+    memo = st.per_doc.setdefault(doc, {})
+    mk = (categories, prior_key)
+    if mk not in memo:
+        memo[mk] = _check(doc, categories, st)
+    return [rule.finding(s, e, msg, fix, **extra) for code, s, e, msg, fix, extra in memo[mk]
+            if code == rule.code]
+
+
+def _check(doc, categories: frozenset[str], st: _State) -> list[tuple]:
+    prior_spans = [(f.start, f.end) for f in doc.prior if not f.code.startswith("CL5")]
+    out = []
+    for seg in prose.segments(doc):
+        lang = segment_language(seg.text, doc.lang)
+        backend = st.backend_for(lang) if lang else None
+        if backend is not None:
+            out.extend(_findings(seg, _slips(st, backend, seg.text, lang, categories), lang, prior_spans))
+    return out
+
+
+def _slips(st: _State, backend, text: str, lang: str, categories: frozenset[str]) -> tuple[Slip, ...]:
+    """The backend's slips on ``text``, false alarms removed: cached, so a hit loads nothing."""
+    k = key(backend.name, backend.version(), backend.signature(categories), lang, text)
+    found = st.cache.get(k)
+    if found is not None:
+        return found
+    try:
+        slips = list(backend.check(text, lang, categories))
+    except backend_languagetool.Unreachable as exc:
+        st.broken.add(backend.name)
+        st.missing(backend, lang, f"LanguageTool is not reachable ({exc})")
+        return ()
+    if lang == "en":  # corpuslint's own agreement check, where the backend has none
+        taken = [(s.start, s.end) for s in slips]
+        slips += [s for s in patterns_en.check(text) if not any(a < s.end and s.start < b for a, b in taken)]
+    unknown = tuple((s.start, s.end) for s in slips if _marks_unknown_word(s))
+    verdicts = [(s, cat, cat is not None and filters.keep(cat, text, s.start, s.end, lang, s.upstream, unknown))
+                for s in slips if (cat := categorize(s))]
+    # One conflict reported as alternatives ("leur" -> "leurs" or "produits" -> "produit"):
+    # if one side is a false alarm, so is the conflict.
+    dropped = [(_conflict(s), s.start) for s, _, ok in verdicts if not ok and _conflict(s)]
+    found = tuple(s for s, cat, ok in verdicts if ok and cat in categories
+                  and not any(c == _conflict(s) and abs(s.start - at) < 40 for c, at in dropped))
+    st.cache.put(k, found)
+    return found
+
+
+def _one_per_span(kept: list, text: str) -> list:
+    """Several upstream rules on the same words: keep the mechanical one, else the first category."""
+    def rank(item):
+        cat, slip = item[0], item[1]
+        repl = slip.suggestions[0] if slip.suggestions else None
+        mech = repl is not None and is_mechanical(slip, text[slip.start:slip.end], repl)
+        return (not mech, CATEGORIES.index(cat), slip.start)
+
+    out: list = []
+    for item in sorted(kept, key=rank):
+        slip = item[1]
+        if not any(o.start == slip.start and o.end == slip.end for _, o, _, _ in out):
+            out.append(item)
+    return sorted(out, key=lambda item: (item[1].start, item[1].end))
+
+
+_ACTION = regex.compile(r"_a\d+_\d+$")
+
+
+def _conflict(slip: Slip) -> tuple | None:
+    """Grammalecte's alternatives of one conflict share a rule id up to the action suffix."""
+    return (slip.backend, _ACTION.sub("", slip.rule)) if _ACTION.search(slip.rule) else None
+
+
+def _one_per_conflict(kept: list) -> list:
+    """Grammalecte reports one agreement conflict as alternatives ("leur" -> "leurs" *or*
+    "produits" -> "produit"): applying both breaks the phrase. Keep the first alternative."""
+    out, seen = [], []
+    for item in kept:
+        slip = item[1]
+        base = _conflict(slip)
+        if base and any(b == base and slip.start - e < 40 for b, e in seen):
+            continue
+        seen.append((base, slip.end))
+        out.append(item)
+    return out
+
+
+def _marks_unknown_word(slip: Slip) -> bool:
+    """A spell checker's report: the backend's dictionary does not know this word."""
+    if slip.backend == "grammalecte":
+        return slip.group == "spell"
+    if slip.backend == "harper":
+        return slip.rule == "SpellCheck"
+    if slip.backend == "languagetool":
+        return slip.rule.startswith(("MORFOLOGIK_RULE", "HUNSPELL_RULE")) or "SPELLER" in slip.rule
+    return False
+
+
+def _findings(seg, slips, lang: str, prior_spans) -> list[tuple]:
+    text = seg.text
+    kept = []
+    for slip in slips:
+        cat = categorize(slip)
+        if slip.end <= slip.start and not slip.suggestions or seg.is_opaque(slip.start, slip.end):
+            continue
+        ds, de = seg.to_doc(slip.start, slip.end)
+        if any(a < max(de, ds + 1) and ds < max(b, a + 1) for a, b in prior_spans):
+            continue  # debris already reported there (e.g. ".." is CL104's)
+        kept.append((cat, slip, ds, de))
+    kept = _one_per_conflict(_one_per_span(kept, text))
+    out = []
+    for cat, slip, ds, de in kept:
+        span = text[slip.start:slip.end]
+        fix = None
+        if slip.suggestions:
+            repl = slip.suggestions[0]
+            overlapped = any(o is not slip and o.start < slip.end and slip.start < o.end for _, o, _, _ in kept)
+            safe = (is_mechanical(slip, span, repl) and not overlapped
+                    and not filters.ambiguous_double(span, lang))
+            make = Fix.safe if safe else Fix.unsafe
+            fix = make(Edit(ds, de, repl), message=f"Replace with “{repl}”" if repl else "Remove it")
+        message = slip.message.strip() or f"{cat} slip"
+        extra = {"upstream": slip.upstream, "category": cat, "lang": lang}
+        if len(slip.suggestions) > 1:
+            extra["suggestions"] = list(slip.suggestions[:5])
+        out.append((CATEGORY_CODES[cat], ds, de, message, fix, extra))
+    return out

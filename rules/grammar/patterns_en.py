@@ -1,0 +1,74 @@
+"""corpuslint's own English agreement check: a plural subject with a singular verb.
+
+Harper (0.2) has no subject-verb agreement for noun subjects ("The shares has now lost").
+This narrow pattern covers the common scraped-news case without a parser:
+
+    clause start + determiner + [possessive] + plural noun + has/is/was/does[n't] or a
+    frequent verb in the third person singular ("The findings suggests")
+
+The noun must look plural (an ``-s`` form whose singular is a common English word, not an
+``-ss``/``-us``/``-is``/``-ics`` word, not a name) and the determiner must start a clause
+("one of the shares has" is fine: the subject is "one").
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .slip import AGREEMENT, Slip
+
+_PATTERN = regex.compile(
+    r"(?:^|(?<=[.!?;:(“\x22‘«—–]\s*)|(?<=\b(?:and|but|while|as|because|since|after|before|when|that|so|if|although|though|whereas|where)\s+)|(?<=,\s*))"
+    r"(?P<subject>(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er|[Mm]y|[Yy]our)\s+"
+    r"(?:[\p{L}-]+['’]s\s+)?(?P<noun>[a-z][a-z-]*[a-z]s))\s+"
+    r"(?P<verb>has|is|was|does|hasn['’]t|isn['’]t|wasn['’]t|doesn['’]t|(?P<lexical>[a-z]+s))\b")
+_PLURAL_VERB = {"has": "have", "is": "are", "was": "were", "does": "do",
+                "hasn't": "haven't", "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't"}
+# Frequent verbs whose -s form is rarely a plural noun ("suggests", not "shows", "plans" or "reports"):
+# after a plural subject they can only be a verb in the wrong person.
+_LEXICAL_VERBS = {v + "s": v for v in """suggest indicate remain seem appear want make take give come
+    include contain require reveal confirm expect continue hope believe argue warn tend know think allow
+    become provide keep prove deserve depend differ exist happen involve reflect represent agree
+    consider insist explain describe recognise recognize understand prefer""".split()}
+_LEXICAL_VERBS.update({"says": "say", "goes": "go", "tries": "try", "gets": "get"})
+# Singular nouns in -s that the suffix tests below do not catch.
+_SINGULAR_S = frozenset("news means series species whereabouts headquarters crossroads lens gas bus "
+                        "plus canvas chaos ethos cosmos atlas alias bias iris virus bonus campus "
+                        "census status corpus focus genus thesis basis crisis analysis diagnosis "
+                        "measles mumps diabetes herpes rabies billiards darts kudos".split())
+_SINGULAR_ENDINGS = ("ss", "us", "is", "ics", "ous", "os", "as", "ys")
+
+
+@lru_cache(maxsize=8192)
+def _is_plural_noun(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    if word in _SINGULAR_S or word.endswith(_SINGULAR_ENDINGS):
+        return False
+    stems = [word[:-1]]
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    if word.endswith("es"):
+        stems.append(word[:-2])
+    return zipf_frequency(word, "en") >= 2.5 and max(zipf_frequency(s, "en") for s in stems) >= 3.0
+
+
+def check(text: str) -> list[Slip]:
+    out = []
+    for m in _PATTERN.finditer(text):
+        if not _is_plural_noun(m.group("noun")):
+            continue
+        verb = m.group("verb")
+        if m.group("lexical"):
+            if verb not in _LEXICAL_VERBS:
+                continue
+            plural = _LEXICAL_VERBS[verb]
+        else:
+            plural = _PLURAL_VERB[verb.replace("’", "'")]
+        if "’" in verb:
+            plural = plural.replace("'", "’")
+        out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "plural-subject-singular-verb", AGREEMENT,
+                        f"The subject “{m.group('subject')}” is plural: the verb should be “{plural}”.",
+                        (plural,)))
+    return out

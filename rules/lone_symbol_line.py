@@ -1,0 +1,125 @@
+import regex
+
+from corpuslint.rule import Edit, Fix, Rule, line_removal
+
+_FENCE = regex.compile(r" {0,3}(`{3,}|~{3,})")
+_NOT_SYMBOL = regex.compile(r"[\p{L}\p{N}]")
+_SPACE = regex.compile(r"[\s\u00a0\u2000-\u200b\u202f\ufeff]+")
+_GRAPHEME = regex.compile(r"\X")
+# Deliberate: section breaks of three or more of one mark ("***", "* * *", "---", "___"), code
+# fences ("```", "~~~") and the typographic ornaments used alone as section breaks.
+_SECTION_BREAK = regex.compile(r"([-*_=~#•·+`])\1{2,}")
+_ORNAMENTS = frozenset("⁂❦❧")
+# "[…]" marks an omission in a quotation: it is text.
+_OMISSION = frozenset({"[…]", "(…)", "[...]", "(...)"})
+# Marks that may carry meaning alone (an ellipsis, a lone question): removal is not safe.
+_MEANINGFUL = frozenset({"…", "...", "?", "!", "?!", "!?", "..", "?..."})
+_MAX_MARKS = 3
+# Closing marks under a line that ends mid-sentence finish that sentence.
+_CLOSING = regex.compile(r"[.,;:!?…)\]»”\"']+")
+_ENDS_CLAUSE = regex.compile(r"[.!?…,;:][\s\u00a0]*$")
+_MAX_WIDTH = 8
+_EMOJI = regex.compile(r"\p{Extended_Pictographic}|\p{Regional_Indicator}")
+
+
+def code_lines(doc) -> frozenset[int]:
+    """Indexes of the lines of closed fenced code blocks (fences included) in a plain-text document.
+
+    Scraped Markdown keeps its fences in .txt files; code is not prose, and its braces, '#define'
+    lines and sample timestamps are not debris. (Markdown documents skip code already.)
+    """
+    if doc.markdown or "``" not in doc.text and "~~" not in doc.text:
+        return frozenset()
+    found, block, fence = set(), [], None
+    for ln in doc.lines:
+        m = _FENCE.match(ln.text)
+        if fence is None:
+            if m:
+                fence, block = m.group(1), [ln.index]
+            continue
+        block.append(ln.index)
+        closing = m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) \
+            and not ln.text[m.end():].strip()
+        if closing:
+            found.update(block)
+            fence = None
+    return frozenset(found)  # an unclosed fence is a stray mark, not code
+
+
+class LoneSymbolLine(Rule):
+    """A line made of a lone symbol or punctuation mark.
+
+    ## What it does
+    Finds lines whose only content is one to three symbols or punctuation marks, such as
+    `-`, `•`, `|`, `*`, `·`, `—`, `>` or `…`: the bullet, separator or button glyph of an HTML
+    element whose text the extractor dropped.
+
+    ## Why is this bad?
+    The mark belongs to no sentence. It splits paragraphs, breaks line-based deduplication and
+    teaches a model that articles contain stray bullets. Section breaks (`***`, `* * *`, `---`,
+    `⁂`), Markdown thematic breaks and setext underlines, code fences and fenced code (also in
+    plain text), empty quote lines inside a blockquote, `[…]` omission marks and list items with
+    text are left alone, and so is a closing
+    mark under a line that ends mid-sentence (`vaut le détour` / `.`): that is a broken wrap,
+    which the broken-wrap rule joins.
+
+    ## Example
+    Bad:
+    ```
+    L’accord de Microsoft avec OpenAI n’était qu’une première étape.
+    -
+      • L’énorme investissement de Redmond a dynamisé sa plateforme d’IA
+    ```
+    Good:
+    ```
+    L’accord de Microsoft avec OpenAI n’était qu’une première étape.
+      • L’énorme investissement de Redmond a dynamisé sa plateforme d’IA
+    ```
+
+    ## Fix safety
+    The fix removes the line with its line break (and a blank line when it stood alone between
+    two). It is safe for bullets, dashes, pipes and other
+    separators, and unsafe for an ellipsis, a question or an exclamation mark and an emoji, which
+    can be a writer's own (a pause in a dialogue, a one-mark reply, a reaction).
+    """
+
+    code = "CL303"
+    name = "lone-symbol-line"
+    category = "structure"
+    fix_applicability = "sometimes"
+
+    def check(self, doc):
+        lines, code = doc.lines, code_lines(doc)
+        for ln in doc.prose_lines():
+            if ln.index in code:
+                continue
+            visible = ln.text.strip()
+            if not visible or len(visible) > _MAX_WIDTH:
+                continue  # wider lines are box borders or rules drawn on purpose
+            marks = _SPACE.sub("", visible)
+            if not marks or _NOT_SYMBOL.search(marks):
+                continue
+            if len(_GRAPHEME.findall(marks)) > _MAX_MARKS or self._deliberate(marks, ln, lines, doc):
+                continue
+            start, end = line_removal(ln, doc)
+            edit = Edit.deletion(start, end)
+            safe = marks not in _MEANINGFUL and not _EMOJI.search(marks)
+            fix = (Fix.safe if safe else Fix.unsafe)(edit, message="Remove the lone symbol line")
+            yield self.finding(start, end, f"lone symbol line {marks!r}", fix)
+
+    @staticmethod
+    def _deliberate(marks, ln, lines, doc) -> bool:
+        if _SECTION_BREAK.fullmatch(marks) or marks in _ORNAMENTS or marks in _OMISSION:
+            return True
+        prev = lines[ln.index - 1] if ln.index > 0 else None
+        if _CLOSING.fullmatch(marks) and prev is not None and not prev.is_blank \
+                and not _ENDS_CLAUSE.search(prev.text):
+            return True  # "vaut le détour" / ".": a broken wrap, the broken-wrap rule joins it
+        nxt = lines[ln.index + 1] if ln.index + 1 < len(lines) else None
+        if marks == ">" and any(n is not None and n.text.lstrip().startswith(">") for n in (prev, nxt)):
+            return True  # paragraph break inside a blockquote (Markdown kept in plain text too)
+        if not doc.markdown:
+            return False
+        if marks in ("-", "=", "--", "==") and prev is not None and not prev.is_blank:
+            return True  # setext heading underline
+        return False

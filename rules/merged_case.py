@@ -1,0 +1,114 @@
+import regex
+
+from corpuslint.rule import Edit, Fix, Rule
+
+from . import lexicon
+from .merged_words import CASE_STEP, STOP_STEP, chunk_bounds, fenced_code, in_code_like_chunk, inside, matches_at
+
+# A word (capitalised or lowercase, three letters or more) glued to a
+# capitalised word: exactly one lower->Upper step, so "McDonald", "iPhone",
+# "eBay", "OpenAI", "InflectionAI", "macOS" and "BlaBlaCar" never match.
+_CASE_MERGE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Lu}?\p{Ll}{2,}\p{Ll})(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\p{N}_\-])")
+# Lowercase left part ("coach|Marta"): an ordinary word; the right part may be a name.
+_LOWER_LEFT_ZIPF = 4.0
+_NAME_ZIPF = 2.5
+# Capitalised left part ("Microsoft|Les"): a known word or name, glued to a
+# function word that starts the next sentence. Brands are made of content
+# words ("Mid|Journey", "Venture|Beat", "Hugging|Face") and stay quiet.
+_CAPITAL_LEFT_ZIPF = 3.0
+# Sentence openers are the very top of the list ("Les" 7.3, "Il" 7.0, "The" 7.7,
+# "And" 7.4); "Plus" (6.7) and "One" (6.5) also end brand names (DisneyPlus,
+# AppleOne), hence the second test: the new sentence must go on in lower case.
+_OPENER_ZIPF = 6.5
+_GOES_ON = regex.compile(r"[ \t\u00a0]+[\p{Ll}\d]")
+# A sentence glued to the next after its full stop ("testing.The 14-inch"):
+# a lowercase word, a stop, a capitalised word, then the sentence goes on.
+_STOP_MERGE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_\-.])(\p{L}?\p{Ll}{2,})([.!?])(\p{Lu}\p{Ll}+)(?=[ \t\u00a0]+[\p{Ll}\d])")
+# Addresses, handles, file names and code ("os.Path", "example.Com/x") are not sentences.
+_CODE_CHUNK = regex.compile(r"[/@#_=\\<>{}|()\[\]]|://|www\.|\p{N}|\.\p{L}+\.")
+_STOP_LEFT_ZIPF = 3.0
+_STOP_RIGHT_ZIPF = 3.0
+
+
+class MergedCase(Rule):
+    """A word glued to the capitalised word that follows it ("MicrosoftLes", "coachMarta").
+
+    ## What it does
+    Finds tokens with one lower-to-upper step inside that are in no lexicon and read as two words:
+    a lowercase word glued to a capitalised word or name ("coachMarta"), or a word or name glued to
+    a capitalised function word that starts the next sentence ("MicrosoftLes"). Also finds two
+    sentences glued at their full stop ("testing.The 14-inch display"), outside addresses, file
+    names and code. CamelCase brands stay quiet: they are listed (YouTube, LinkedIn, PowerPoint,
+    DeepMind, HoloLens), their second part is a content word (MidJourney, VentureBeat), or their
+    shape differs (iPhone, eBay, OpenAI, xAI, McKinsey, DiCaprio, macOS). Needs a wordfreq list for
+    the document's language (French and English when it is unknown or mixed).
+
+    ## Why is this bad?
+    The space (and often the full stop) between two sentences or two words was lost at a tag
+    boundary. The glued token is a non-word that breaks search and sentence splitting.
+
+    ## Example
+    Bad: `pourrait rejoindre MicrosoftLes membres du conseil`
+    Good: `pourrait rejoindre Microsoft Les membres du conseil`
+
+    ## Fix safety
+    Unsafe: the split is the likeliest reading; an unlisted brand or a name with a dot can have the
+    same shape. The fix only inserts a space; a full stop lost with it is not restored.
+    """
+
+    code = "CL401"
+    name = "merged-case"
+    category = "words"
+    fix_applicability = "unsafe"
+
+    def check(self, doc):
+        langs = lexicon.doc_langs(doc.lang)
+        code = fenced_code(doc)
+        for finding in (*self._case_merges(doc.text, langs), *self._stop_merges(doc.text, langs)):
+            if not inside(code, finding.start):
+                yield finding
+
+    def _stop_merges(self, text, langs):
+        if "." not in text and "!" not in text and "?" not in text:
+            return
+        shared = tuple(langs) + lexicon.SHARED_LANGS
+        for m in matches_at(_STOP_MERGE, STOP_STEP, text):
+            left, stop, right = m.groups()
+            a, b = chunk_bounds(text, m.start(), m.end())
+            if _CODE_CHUNK.search(text, a, b):
+                continue
+            if lexicon.best_zipf(left, shared) < _STOP_LEFT_ZIPF or lexicon.best_zipf(right, shared) < _STOP_RIGHT_ZIPF:
+                continue
+            yield self.finding(
+                m.start(), m.end(),
+                f"sentences glued together: '{m.group()}' needs a space after '{stop}'",
+                Fix.unsafe(Edit.insertion(m.start(3), " "), message=f"Insert a space after '{stop}'"),
+            )
+
+    def _case_merges(self, text, langs):
+        for m in matches_at(_CASE_MERGE, CASE_STEP, text):
+            left, right = m.group(1), m.group(2)
+            if not self._is_merge(left, right, langs):
+                continue
+            if left[0].isupper() and not _GOES_ON.match(text, m.end()):
+                continue
+            if in_code_like_chunk(text, m.start(), m.end()):
+                continue
+            yield self.finding(
+                m.start(), m.end(),
+                f"merged words: '{m.group()}' reads as '{left} {right}'",
+                Fix.unsafe(Edit.insertion(m.start(2), " "), message=f"Split into '{left} {right}'"),
+            )
+
+    @staticmethod
+    def _is_merge(left: str, right: str, langs) -> bool:
+        if not lexicon.is_unknown(left + right, langs):
+            return False
+        shared = tuple(langs) + lexicon.SHARED_LANGS
+        if left[0].islower():
+            return (lexicon.best_zipf(left, langs) >= _LOWER_LEFT_ZIPF
+                    and lexicon.best_zipf(right, shared) >= _NAME_ZIPF)
+        return (lexicon.best_zipf(left, shared) >= _CAPITAL_LEFT_ZIPF
+                and lexicon.best_zipf(right, langs) >= _OPENER_ZIPF)

@@ -1,0 +1,121 @@
+import regex
+
+from corpuslint.rule import Edit, Fix, Rule
+
+from . import lexicon
+from .merged_words import FUNCTION_WORD_ZIPF, fenced_code, in_code_like_chunk, inside
+
+# A number (digits, optional decimal or thousands groups) glued to a word.
+# Not after letters, hyphens or dots ("mp3", "GPT-4o", "v2.0beta") and not
+# followed by more letters or digits of the same token.
+_NUMBER_WORD = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_\-.,/])(\d+(?:[.,]\d+)*%?)(\p{L}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}_])")
+# A parenthesis holding a figure or several words, glued to the next word: "(5/5)lors".
+# "(re)lire" and "ami(e)s" hold a bare fragment and stay quiet.
+_BRACKET_WORD = regex.compile(
+    r"\(([^()\n]{1,40})\)(\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}_])")
+_FIGURE_OR_WORDS = regex.compile(r"\d|\s")
+# Units, ordinals and multipliers that are written glued to a number on purpose.
+# International symbols plus the ordinal suffixes of the languages we see most.
+_GLUED_SUFFIXES = frozenset("""
+    st nd rd th er ère re res ers e es ème èmes eme emes è nde ndes nds
+    am pm h hr hrs min mn sec ms ns s j d yr yrs yo
+    mm cm dm m km nm µm mi ft in inch inches yd
+    mg g kg t lb lbs oz ml cl dl l hl
+    kb mb gb tb pb ko mo go to kbps mbps gbps bps bit bits fps dpi ppi px pt pts
+    hz khz mhz ghz kw kwh mw mwh gw gwh w wh v kv mv mah a ma va db
+    cv ch hp bhp tr rpm mph kmh kph
+    k m bn md mds mrd mrds mln mio eur usd ht ttc
+    x p i ii iii iv ieme ième aine
+""".split())
+# A one-digit number glued to a word is often a name ("7up", "4chan", "9gag"):
+# only very frequent words count after it.
+_ONE_DIGIT_ZIPF = 5.5
+_WORD_ZIPF = 4.0
+
+
+class MergedDigit(Rule):
+    """A number glued to the word that follows it ("100qui", "2024pour").
+
+    ## What it does
+    Finds a number directly followed by a frequent word of the document's language, with no space:
+    "Maia 100qui montre", "octobre 2024pour 549 euros", "50%des", and a bracketed figure glued to
+    the next word: "(5/5)lors" ("(re)lire" and "ami(e)s" stay quiet). Units, ordinals and
+    multipliers that are glued on purpose stay quiet ("100m", "17h", "1er", "2e", "3nm", "64Go",
+    "10x", "4G", "3D", "60km/h"), as do tokens inside addresses, handles, identifiers and code,
+    and names the lexicon knows ("4chan"). Needs a wordfreq list for the document's language
+    (French and English when unknown).
+
+    ## Why is this bad?
+    The space was lost at a tag boundary (`100</span>qui`). The glued token is neither a number
+    nor a word: it breaks number extraction, search and tokenisation.
+
+    ## Example
+    Bad: `les accélérateurs Cobalt 100 et Maia 100qui montrent`
+    Good: `les accélérateurs Cobalt 100 et Maia 100 qui montrent`
+
+    ## Fix safety
+    Unsafe: the space is the likeliest repair, but a glued token can be a product name.
+    """
+
+    code = "CL403"
+    name = "merged-digit"
+    category = "words"
+    fix_applicability = "unsafe"
+
+    def check(self, doc):
+        text = doc.text
+        langs = lexicon.doc_langs(doc.lang)
+        code = fenced_code(doc)
+        found = list(self._numbers(text, langs))
+        if ")" in text:
+            found += self._brackets(text, langs)
+        return [f for f in found if not inside(code, f.start)]
+
+    def _brackets(self, text, langs):
+        for m in _BRACKET_WORD.finditer(text):
+            word = m.group(2)
+            if not _FIGURE_OR_WORDS.search(m.group(1)) or not _frequent(word, langs, one_digit=False):
+                continue
+            yield self.finding(
+                m.start(2) - 1, m.end(),
+                f"merged words: '){word}' needs a space after the bracket",
+                Fix.unsafe(Edit.insertion(m.start(2), " "), message="Insert a space after the bracket"),
+            )
+
+    def _numbers(self, text, langs):
+        for m in _NUMBER_WORD.finditer(text):
+            number, word = m.group(1), m.group(2)
+            if not self._is_merge(number, word, langs):
+                continue
+            if in_code_like_chunk(text, m.start(), m.end()):
+                continue
+            at = m.start(2)
+            yield self.finding(
+                m.start(), m.end(),
+                f"merged words: '{m.group()}' reads as '{number} {word}'",
+                Fix.unsafe(Edit.insertion(at, " "), message=f"Split into '{number} {word}'"),
+            )
+
+    @staticmethod
+    def _is_merge(number: str, word: str, langs) -> bool:
+        lower = word.lower()
+        if len(word) < 2 or lower in _GLUED_SUFFIXES:
+            return False
+        # "4chan", "7up": listed names. (wordfreq folds longer numbers to zeros,
+        # and "00ans" is listed as a frequent web misspelling, so only one digit is checked.)
+        if len(number) == 1 and not lexicon.is_unknown(number + lower, langs):
+            return False
+        return _frequent(word, langs, one_digit=len(number) == 1)
+
+
+def _frequent(word: str, langs, one_digit: bool) -> bool:
+    """Frequent enough to be a word of its own after a figure."""
+    # A capitalised word after a number ("2023Les") must be a function word:
+    # "5Go", "3Com" and product names are capitalised too.
+    floor = _WORD_ZIPF if word.islower() else FUNCTION_WORD_ZIPF
+    if len(word) <= 3:
+        floor = FUNCTION_WORD_ZIPF
+    if one_digit:
+        floor = max(floor, _ONE_DIGIT_ZIPF)
+    return lexicon.best_zipf(word.lower(), langs) >= floor

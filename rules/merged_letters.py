@@ -1,0 +1,124 @@
+import regex
+
+from corpuslint.rule import Edit, Fix, Rule
+
+from . import lexicon
+from .merged_words import (CASE_STEP, FUNCTION_WORD_ZIPF, WORD_ZIPF, Split, best_split, fenced_code,
+                           in_code_like_chunk, inside, matches_at, reads_as_one_word)
+
+# All-lowercase tokens of five letters or more. Not glued to digits, hyphens
+# (compound parts) or a following apostrophe (elided forms: "jusqu’", "aujourd’").
+_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])\p{Ll}[\p{Ll}\p{M}]{4,}(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
+# A brand or name with a capital inside, glued to a short function word: "GitHubou".
+_CAMEL_TOKEN = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_\-])\p{L}[\p{L}\p{M}]*?\p{Ll}\p{Lu}[\p{L}\p{M}]*\p{Ll}{2}(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
+_APOSTROPHES = "'’ʼ"
+# Frequent merges are in the lists themselves ("andthat" 1.2, "etle" 1.9, "dansle" 1.9);
+# rare real words made of two function words score higher ("thereof" 3.7, "sinon" 5.1).
+_LISTED_MERGE_ZIPF = 2.3
+# "club's", "don't", "we'll": the word an English clitic forms must be listed.
+_CLITIC_ZIPF = 3.0
+# Languages that write compounds as one word: an unknown token there is a compound.
+_COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "no", "fi", "hu", "is", "et", "af"})
+
+
+class MergedLetters(Rule):
+    """Two lowercase words glued together where a space was lost ("marcheet").
+
+    ## What it does
+    Finds lowercase tokens that are in no lexicon but read as two frequent words of the document's
+    language: "marcheet" (marche et), "échouerle" (échouer le), "stationsand" (stations and).
+    A short part must be a function word ("et", "le", "and", "the"); productive prefixes and
+    inflections ("sur" + "mortalité", "définir" + "ai") and junctions that are common inside words
+    are not split. Also finds merges common enough to be listed ("andthat", "dansle": rare tokens
+    made of two function words), a clitic glued to the next word ("club'sbiggest") and a brand
+    glued to a function word ("GitHubou"). Uses wordfreq's lists for the document's language
+    (French and English when the language is unknown or mixed); silent for languages that write
+    compounds as one word (German, Dutch, the Nordic languages, Hungarian).
+
+    ## Why is this bad?
+    Extractors drop the space at a tag boundary (`marche</a> et`). The glued token is a
+    non-word: it breaks search, tokenisation and any dictionary-based quality filter.
+
+    ## Example
+    Bad: `la marcheet la course`
+    Good: `la marche et la course`
+
+    ## Fix safety
+    Unsafe: the split is the likeliest reading, not a certain one (a rare word, a name or a typo
+    can look like two words).
+    """
+
+    code = "CL402"
+    name = "merged-letters"
+    category = "words"
+    fix_applicability = "unsafe"
+
+    def applies_to(self, doc):
+        return lexicon.base_lang(doc.lang) not in _COMPOUNDING
+
+    def check(self, doc):
+        code = fenced_code(doc)
+        return (f for f in self._merges(doc) if not inside(code, f.start))
+
+    def _merges(self, doc):
+        text = doc.text
+        langs = lexicon.doc_langs(doc.lang)
+        shared = tuple(langs) + lexicon.SHARED_LANGS
+        for m in _TOKEN.finditer(text):
+            word = m.group()
+            listed = lexicon.best_zipf(word, shared)
+            if listed >= _LISTED_MERGE_ZIPF or in_code_like_chunk(text, m.start(), m.end()):
+                continue
+            if listed:
+                split = best_split(word, langs)
+                if split is None or min(lexicon.zipf(split.left, split.lang),
+                                        lexicon.zipf(split.right, split.lang)) < FUNCTION_WORD_ZIPF:
+                    continue
+            else:
+                split = _clitic_split(text, m.start(), word, langs) or best_split(word, langs)
+            if split is not None:
+                yield self._finding(m.start(), m.end(), word, split)
+        for m in matches_at(_CAMEL_TOKEN, CASE_STEP, text):
+            split = _brand_split(m.group(), langs, shared)
+            if split is not None and not in_code_like_chunk(text, m.start(), m.end()):
+                yield self._finding(m.start(), m.end(), m.group(), split)
+
+    def _finding(self, start, end, word, split):
+        at = start + len(split.left)
+        return self.finding(
+            start, end,
+            f"merged words: '{word}' reads as '{split.left} {split.right}'",
+            Fix.unsafe(Edit.insertion(at, " "), message=f"Split into '{split.left} {split.right}'"),
+        )
+
+
+def _clitic_split(text: str, start: int, word: str, langs) -> Split | None:
+    """"club'sbiggest" -> "club's biggest": the token's head completes the word before the apostrophe."""
+    if start < 2 or text[start - 1] not in _APOSTROPHES:
+        return None
+    m = regex.search(r"\p{L}+$", text[max(0, start - 30):start - 1])
+    if not m:
+        return None
+    for lang in langs:
+        for k in (1, 2):
+            head, rest = word[:k], word[k:]
+            if (lexicon.zipf(f"{m.group()}'{head}", lang) >= _CLITIC_ZIPF
+                    and lexicon.zipf(rest, lang) >= WORD_ZIPF and len(rest) >= 4):
+                return Split(head, rest, lang, lexicon.zipf(rest, lang))
+    return None
+
+
+def _brand_split(token: str, langs, shared) -> Split | None:
+    """"GitHubou" -> "GitHub ou": a listed capitalised word or brand, then a function word."""
+    if not lexicon.is_unknown(token, langs):
+        return None
+    for n in (2, 3):
+        left, tail = token[:-n], token[-n:]
+        # "LumenS|can": the cut must fall between two lowercase letters.
+        if not tail.islower() or not left[-1].islower() or lexicon.best_zipf(left, shared) == 0.0:
+            continue
+        for lang in langs:
+            if lexicon.zipf(tail, lang) >= FUNCTION_WORD_ZIPF and not reads_as_one_word(left.lower(), tail, lang):
+                return Split(left, tail, lang, lexicon.zipf(tail, lang))
+    return None

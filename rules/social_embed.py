@@ -1,0 +1,196 @@
+import regex
+
+from corpuslint.rule import Edit, Fix, Rule, line_removal
+from corpuslint.rules.lone_symbol_line import code_lines
+
+# Dates as embed widgets print them, in any language: "20 novembre 2023", "11. Mai 2024",
+# "11 de mayo de 2024", "May 11, 2024", "2024-05-11", "11/05/2024".
+_DATE = (r"(?:\d{1,2}(?:er|st|nd|rd|th)?\.?[ \t\u00a0]+(?:de[ \t]+)?\p{L}{3,12}\.?,?[ \t\u00a0]+(?:de[ \t]+)?\d{4}"
+         r"|\p{L}{3,12}\.?[ \t\u00a0]+\d{1,2}(?:st|nd|rd|th)?,?[ \t\u00a0]+\d{4}"
+         r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
+_HANDLE = r"\([ \t]*@[ \t]*[\w.]{1,30}[ \t]*\)"
+_DASH = r"[-–—―]"
+_NAME = r"[^\n()@!?;:«»\"“”]{1,60}?"
+_QUOTE_MARKERS = r"[ \t>•]*"
+
+# "— Novaphone (@novaphone_fr) 10 septembre 2024" alone on its line (the tweet widget footer).
+_ATTRIBUTION_LINE = regex.compile(
+    rf"{_QUOTE_MARKERS}(?:{_DASH}[ \t]*)?(?P<name>{_NAME})[ \t]*{_HANDLE}[ \t]*(?P<date>{_DATE})?[ \t.]*")
+# "A post shared by Ana Ruiz (@ana)", optionally followed by "on May 3, 2024 at 10:02am PDT".
+_SHARED_BY = regex.compile(
+    r"(?i)\b(?:shared by|partagée? par|compartid[ao] (?:por|de)|condivis[oa] da|geteilt von"
+    r"|partilhad[ao] por|compartilhad[ao] por|gedeeld door)\b")
+_SHARED_LINE = regex.compile(rf"{_QUOTE_MARKERS}(?P<name>{_NAME})[ \t]*{_HANDLE}(?P<tail>[^\n()@]{{0,60}})")
+# Inside a line: the attribution follows the tweet text after a dash; the date is required there.
+_INLINE_ATTRIBUTION = regex.compile(
+    rf"(?:[–—―]|(?<=[\s.…!?\"»”])-)[ \t]*\p{{Lu}}[^\n()@!?;:«»\"“”]{{0,50}}?[ \t]*{_HANDLE}[ \t]*{_DATE}")
+# "View this post on Instagram", "Regarder la bande-annonce sur YouTube", "Auf YouTube ansehen".
+_PLATFORM = r"(?:Instagram|YouTube|Twitter|X|TikTok|Facebook|Vimeo|Dailymotion|Threads|Bluesky|Twitch)"
+_CALL_TO_ACTION = regex.compile(
+    rf"(?i:view|watch|see|voir|regarder|afficher|visionner|ver|mirar|guarda|visualizza|assista|veja|bekijk)"
+    rf"\b[^.!?:\n]{{0,45}}?\b(?i:on|sur|en|su|auf|no|na|op)[ \t]+{_PLATFORM}"
+    rf"|(?i:auf)[ \t]+{_PLATFORM}[ \t]+(?i:ansehen|anschauen)")
+# Lines a post widget prints under its label: the account alone, the caption with its sound (TikTok).
+_LONE_HANDLE = regex.compile(r"[ \t]*@[\w.]{1,30}[ \t]*")
+_SOUND = regex.compile(r"♬")
+_PIC_LINK = regex.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/\w+|https?://t\.co/\w+")
+# What marks the line above a footer as the tweet's own text; a status URL alone in prose is a citation.
+_TWEET_LINK = regex.compile(rf"{_PIC_LINK.pattern}|(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w+/status/\d+")
+_MAX_NAME_WORDS = 8
+_BYLINE = regex.compile(r"(?:By|Par|Von|Por|Di)\b")  # "By Jordan Park (@jpark) May 11, 2024" is a byline
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+class SocialEmbed(Rule):
+    """Residue of an embedded tweet, Instagram post or video player.
+
+    ## What it does
+    Finds what social-media widgets leave in extracted text: the tweet footer
+    (`— Novaphone (@novaphone_fr) 10 septembre 2024`) on its own line or glued inside a line,
+    the tweet text line that carries its `pic.twitter.com` link just above such a footer,
+    `pic.twitter.com/…` links, Instagram's `View this post on Instagram` and
+    `A post shared by Ana Ruiz (@anaruiz_tennis)`, player buttons such as
+    `Regarder la bande-annonce sur YouTube`, and the account and caption lines (`@account`,
+    `caption ♬ sound`) printed right under a post label.
+
+    ## Why is this bad?
+    The widget repeats a quote the article already gives (or a post the reader never sees) and
+    glues a handle and a date into the prose. A sentence that mentions a handle
+    (`a écrit @ilyasut sur X`), an e-mail address or a headline about YouTube is left alone:
+    a footer needs the `(@handle)` form followed by a date (a list of accounts to follow and a
+    byline with a handle stay), a button its verb and its platform on a short line of its own.
+
+    ## Example
+    Bad:
+    ```
+    Le N3 est là. Réparable, durable. pic.twitter.com/Qx7LmZr2Kp
+    — Novaphone (@novaphone_fr) 10 septembre 2024
+    ```
+    Good: both lines removed.
+
+    ## Fix safety
+    Removing a footer line, a post or player label line (with the account under it), or a
+    `pic.twitter.com` link is safe: they carry no prose. Removing the tweet text line, a post
+    caption, or a footer glued inside a line is unsafe: the post may be the only place a quote
+    appears, and the cut inside a line is a guess.
+    """
+
+    code = "CL304"
+    name = "social-embed"
+    category = "structure"
+    fix_applicability = "sometimes"
+
+    def check(self, doc):
+        code = code_lines(doc)
+        lines = [ln for ln in doc.prose_lines() if ln.index not in code]
+        claimed: set[int] = set()
+        for i, ln in enumerate(lines):
+            if ln.index in claimed:
+                continue
+            if "@" in ln.text and self._attribution_line(ln.text.strip()):
+                yield self._remove(ln, doc, "tweet or post attribution line", safe=True)
+                claimed.add(ln.index)
+                prev = lines[i - 1] if i > 0 else None
+                if prev is not None and prev.index == ln.index - 1 and prev.index not in claimed \
+                        and _TWEET_LINK.search(prev.text):
+                    # The whole widget, text and footer: one removal keeps the paragraph spacing.
+                    start, end = _block_removal(prev, ln, doc)
+                    fix = Fix.unsafe(Edit.deletion(start, end), message="Remove the embedded tweet")
+                    yield self.finding(start, end, "embedded tweet (text with its picture link, then attribution)",
+                                       fix)
+                    claimed.add(prev.index)
+            elif len(ln.text) <= 80 and _CALL_TO_ACTION.fullmatch(ln.content.strip()):
+                tail = _widget_tail(lines, i)
+                claimed.update(t.index for t in [ln, *tail])
+                if not tail:
+                    yield self._remove(ln, doc, "embed player or post label", safe=True)
+                    continue
+                # "View this post on TikTok" / "@account" / "caption ♬ sound": one widget, one removal.
+                start, end = _block_removal(ln, tail[-1], doc)
+                safe = not any(_SOUND.search(t.text) for t in tail)
+                fix = (Fix.safe if safe else Fix.unsafe)(Edit.deletion(start, end), message="Remove the embed")
+                yield self.finding(start, end, "embedded post (label, account and caption)", fix)
+        for ln in lines:
+            if ln.index in claimed:
+                continue
+            yield from self._inline(ln, doc)
+
+    @staticmethod
+    def _attribution_line(text: str) -> bool:
+        m = _ATTRIBUTION_LINE.fullmatch(text)
+        if m and m.group("date") and _words(m.group("name")) <= _MAX_NAME_WORDS \
+                and not _BYLINE.match(m.group("name")):
+            return True  # without its date, "— Name (@handle)" may be a list of accounts to follow
+        m = _SHARED_LINE.fullmatch(text)
+        return bool(m and _SHARED_BY.search(m.group("name")) and _words(m.group("name")) <= _MAX_NAME_WORDS + 4
+                    and _words(m.group("tail")) <= 10)
+
+    def _remove(self, ln, doc, what, safe):
+        start, end = line_removal(ln, doc)
+        edit = Edit.deletion(start, end)
+        fix = (Fix.safe if safe else Fix.unsafe)(edit, message="Remove the embed residue line")
+        return self.finding(start, end, what, fix)
+
+    def _inline(self, ln, doc):
+        text = ln.text
+        attribution = _INLINE_ATTRIBUTION.search(text) if "@" in text else None
+        if attribution:
+            before = text[:attribution.start()]
+            if _PIC_LINK.search(before) and not text[attribution.end():].strip():
+                # A whole one-line embed: tweet text, picture link and footer.
+                yield self._remove(ln, doc, "embedded tweet (text, picture link and attribution)", safe=False)
+                return
+            a, b = _widen(text, attribution.start(), attribution.end())
+            start, end = ln.start + a, ln.start + b
+            yield self.finding(start, end, "tweet attribution inside a line",
+                               Fix.unsafe(Edit.deletion(start, end), message="Remove the tweet attribution"))
+        for m in _PIC_LINK.finditer(text):
+            if attribution and attribution.start() <= m.start() < attribution.end():
+                continue
+            if not text[:m.start()].strip() and not text[m.end():].strip():
+                yield self._remove(ln, doc, "picture link of an embedded tweet", safe=True)
+                return
+            a, b = _widen(text, m.start(), m.end())
+            start, end = ln.start + a, ln.start + b
+            yield self.finding(start, end, "picture link of an embedded tweet",
+                               Fix.safe(Edit.deletion(start, end), message="Remove the pic.twitter.com link"))
+
+
+def _widget_tail(lines, i):
+    """The lines right under a post label that belong to the widget."""
+    tail = []
+    for nxt in lines[i + 1:]:
+        if nxt.index != (tail[-1].index if tail else lines[i].index) + 1:
+            break
+        if not (_LONE_HANDLE.fullmatch(nxt.text) or _SOUND.search(nxt.text) and len(nxt.text) <= 200):
+            break
+        tail.append(nxt)
+    return tail
+
+
+def _block_removal(first, last, doc) -> tuple[int, int]:
+    """Like ``line_removal``, for the run of lines ``first``..``last``."""
+    lines, i, j = doc.lines, first.index, last.index
+    prev_blank = i > 0 and lines[i - 1].is_blank
+    next_blank = j + 1 < len(lines) and lines[j + 1].is_blank
+    if last.has_break:
+        if (prev_blank or i == 0) and next_blank:
+            return first.start, lines[j + 1].end_with_break
+        if prev_blank and j + 1 == len(lines):
+            return lines[i - 1].start, last.end + 1
+        return first.start, last.end + 1
+    if first.start > 0:
+        return (lines[i - 2].end if prev_blank and i >= 2 else first.start - 1), last.end
+    return first.start, last.end
+
+
+def _widen(text: str, a: int, b: int) -> tuple[int, int]:
+    """Take one neighbouring space along so that the cut leaves single spacing."""
+    if b < len(text) and text[b] in " \t" and (a == 0 or text[a - 1] in " \t"):
+        return a, b + 1
+    if b == len(text) and a > 0 and text[a - 1] in " \t":
+        return a - 1, b
+    return a, b

@@ -1,0 +1,70 @@
+import regex
+
+from corpuslint.rule import Edit, Fix, Rule
+
+# Two or more spaces/tabs between visible characters (leading indentation never matches).
+_RUN = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+# Markdown inline code: a backtick string, anything, the same backtick string.
+_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
+_TABLE_ROW = regex.compile(r"^\s*\|.*\|")
+_INDENTED_CODE = regex.compile(r"^(?: {4}|\t)(?!\s*(?:[-*+]|\d{1,9}[.)])\s)")
+
+
+def markdown_code_spans(text: str) -> list[tuple[int, int]]:
+    """Inline code spans of a Markdown line, as (start, end) offsets into ``text``."""
+    return [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
+
+
+def _inside(spans, start, end) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+class SpaceRun(Rule):
+    """Runs of spaces or tabs inside a line.
+
+    ## What it does
+    Finds two or more spaces or tabs between two visible characters of a line and collapses them
+    into one space. Indentation at the start of a line is left alone.
+
+    ## Why is this bad?
+    Browsers collapse white space, so a run of spaces in extracted text is where an inline element,
+    an icon or a hidden span used to be. It breaks exact-match deduplication and n-gram statistics.
+
+    ## Example
+    Bad: `moins de 30 euros,␠␠␠␠et les quintas`
+    Good: `moins de 30 euros, et les quintas`
+
+    ## Fix safety
+    Safe: only white space between two words changes. Column layouts (the run lines up with a run
+    on the line above or below), Markdown tables, indented code and inline code are not reported.
+    """
+
+    code = "CL102"
+    name = "space-run"
+    category = "hygiene"
+    fix_applicability = "safe"
+
+    def check(self, doc):
+        lines = doc.prose_lines()
+        runs = {ln.index: self._runs(ln, doc) for ln in lines}
+        for ln in lines:
+            column_ends = {m.end() for i in (ln.index - 1, ln.index + 1) for m in runs.get(i, ())}
+            for m in runs[ln.index]:
+                if m.end() in column_ends:
+                    continue  # aligned columns: a plain-text table, not debris
+                start, end = ln.start + m.start(), ln.start + m.end()
+                yield self.finding(start, end, f"run of {end - start} spaces or tabs",
+                                   Fix.safe(Edit(start, end, " "), message="Collapse to one space"))
+
+    @staticmethod
+    def _runs(ln, doc):
+        text = ln.text
+        if "  " not in text and "\t" not in text:
+            return []
+        offset = ln.content_start - ln.start
+        code = []
+        if doc.markdown:
+            if _TABLE_ROW.match(text) or _INDENTED_CODE.match(text):
+                return []
+            code = markdown_code_spans(text)
+        return [m for m in _RUN.finditer(text, offset) if not _inside(code, m.start(), m.end())]

@@ -1,0 +1,163 @@
+"""CL301: a record ID or machine timestamp alone on its line.
+
+A line is read as tokens: an optional label of at most three words ("Article ID:", "Last
+modified:", "Message"), an optional number marker ("n°", "#"), then machine tokens only
+(epochs, ISO dates and times, UUIDs, hex digests, #IDs, slugs, time zones). Any other token,
+such as a word after a date ("le 14/05/2024 à 07:32") or a short bare number ("2015", "3-1"),
+makes the line prose.
+"""
+from __future__ import annotations
+
+import regex
+
+from corpuslint.rule import Edit, Fix, Rule, line_removal
+from corpuslint.rules.lone_symbol_line import code_lines
+
+_TOKEN_SPLIT = regex.compile(r"[\s\u00a0\u202f|·•,;]+")
+_TYPES = (  # order matters: the first match names the token
+    ("epoch", regex.compile(r"1\d{9}(?:\d{3})?")),                      # Unix seconds / ms, 2001-2033
+    ("iso_datetime", regex.compile(
+        r"\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?")),
+    ("iso_date", regex.compile(r"\d{4}-[01]\d-[0-3]\d")),
+    ("numeric_date", regex.compile(r"[0-3]?\d[/.][01]?\d[/.]\d{4}")),
+    ("time_seconds", regex.compile(r"[0-2]?\d:[0-5]\d:[0-5]\d(?:[.,]\d+)?(?:Z|[+-][0-2]\d:?[0-5]\d)?")),
+    ("time", regex.compile(r"[0-2]?\d:[0-5]\d(?:Z|[+-][0-2]\d:?[0-5]\d)?")),
+    ("zone", regex.compile(r"\(?(?:UTC|GMT|CET|CEST|BST|PST|PDT|EST|EDT|Z)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?")),
+    ("uuid", regex.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")),
+    ("hash_id", regex.compile(r"(?:#|n°|nº|N°)\d{3,}")),
+    ("long_number", regex.compile(r"[1-9]\d{7,}")),
+    ("number", regex.compile(r"\d{3,}")),                                # only after a marker or an ID label
+    ("slug_id", regex.compile(r"[a-z]+(?:[-_/][a-z]+)*[-_/]\d{4,}")),     # "post-id-884213", "node/48213"
+    ("ref_code", regex.compile(r"[A-Z]{1,6}(?:[-_/]\d{2,})(?:[-_/]\d+)+")),  # "PR-2024-0117"
+    ("marker", regex.compile(r":|#|n°|nº|N°|No\.?|Nr\.?")),
+    ("word", regex.compile(r"\p{L}[\p{L}'’.\-]{0,19}:?")),
+)
+_HEX = regex.compile(r"[0-9a-f]{8,64}|[0-9A-F]{8,64}")
+_MAX_LABEL_WORDS = 3
+_ID_LABELS = frozenset({"id", "ids", "uid", "guid", "uuid", "ref", "réf"})
+_PHONE_LABELS = frozenset({"tel", "tél", "phone", "téléphone", "telephone", "fax", "mobile", "portable"})
+
+
+def _token_type(token: str) -> str | None:
+    if _HEX.fullmatch(token) and sum(c.isdigit() for c in token) >= 2 and sum(c.isalpha() for c in token) >= 2:
+        return "hex_long" if len(token) >= 16 else "hex"  # a digest or object ID, not a word
+    for name, pattern in _TYPES:
+        if pattern.fullmatch(token):
+            return name
+    return None
+
+
+def classify(line: str) -> tuple[str, bool] | None:
+    """(what it is, safe to remove) when ``line`` is a stray ID or timestamp, else None."""
+    line = line.strip()
+    if line[:1] in "[(" and line[-1:] in "])":
+        line = line[1:-1]  # "[PR-2024-0117]", "(1709999347)"
+    tokens = [t for t in _TOKEN_SPLIT.split(line) if t]
+    if not tokens:
+        return None
+    types = [_token_type(t) for t in tokens]
+    if None in types:
+        return None
+    words = 0
+    while words < len(types) and types[words] == "word":
+        words += 1
+    rest = types[words:]
+    marked = False  # a number sign ("n°", "#") makes a short number an ID; a colon does not
+    if rest and rest[0] == "marker":
+        marked, rest = tokens[words] != ":", rest[1:]
+    if words > _MAX_LABEL_WORDS or not rest or "word" in rest or "marker" in rest:
+        return None
+    label = [t.rstrip(":.").casefold() for t in tokens[:words]]
+    if _PHONE_LABELS.intersection(label):
+        return None  # "Tél. : 1234567890" is a phone number, whatever its digits
+    labelled_id = bool(_ID_LABELS.intersection(label))
+    kinds = set(rest)
+    what = _strong(kinds, marked or labelled_id)
+    if what is None:
+        return None
+    machine_only = words == 0 and not marked
+    safe = labelled_id or machine_only and what in _UNMISTAKABLE
+    return what, safe
+
+
+_UNMISTAKABLE = {"Unix timestamp", "machine timestamp", "UUID", "hexadecimal digest"}
+
+
+def _strong(kinds: set[str], numbered: bool) -> str | None:
+    """The token that makes the line an ID or timestamp, or None when nothing is machine-made."""
+    if "number" in kinds and not numbered:
+        return None  # a short bare number is a value, a year or a score
+    if "epoch" in kinds:
+        return "Unix timestamp"
+    if "iso_datetime" in kinds or "iso_date" in kinds and kinds & {"time", "time_seconds"} \
+            or "numeric_date" in kinds and "time_seconds" in kinds:
+        return "machine timestamp"
+    if "uuid" in kinds:
+        return "UUID"
+    if "hex_long" in kinds:
+        return "hexadecimal digest"
+    if "hash_id" in kinds or numbered and kinds & {"number", "long_number"}:
+        return "record ID"
+    if kinds & {"hex", "slug_id", "ref_code", "long_number"}:
+        return "record ID"
+    if kinds == {"iso_date"}:
+        return "ISO date"
+    return None
+
+
+class StrayId(Rule):
+    """An ID or machine timestamp alone on its line.
+
+    ## What it does
+    Finds lines that hold nothing but a record ID or a machine timestamp, with at most a short
+    label: a Unix epoch (`1709999347`, `Last modified: 1714567320`), an ISO date-time
+    (`2023-11-20 13:15:59`, `2024-05-14T07:32:00Z`), a labelled or numbered ID
+    (`Article ID: 48213`, `Message #48213 | 17/01/2024 21:46`, `Article n° 2024041509321`),
+    a UUID, a hexadecimal digest (`a91c07d4e2`), a CMS slug (`post-id-884213`) or a reference
+    code (`[PR-2024-0117]`).
+
+    ## Why is this bad?
+    These are CMS fields (publication time, record number) that the extractor printed as if
+    they were text. They carry no prose, break sentence statistics and leak metadata into the
+    corpus. Years (`2015`), scores (`3-1`), numbered headings, live-blog times (`21 h 15 – …`,
+    `17h`), human datelines (`Publié le 14/05/2024 à 07:32`), phone numbers and numbers inside
+    sentences are not touched.
+
+    ## Example
+    Bad:
+    ```
+    2023-11-20 13:15:59
+    Il y a eu un grave tremblement de terre dans l’industrie de l’IA.
+    ```
+    Good:
+    ```
+    Il y a eu un grave tremblement de terre dans l’industrie de l’IA.
+    ```
+
+    ## Fix safety
+    The fix removes the line with its line break. It is safe for a bare epoch, ISO date-time,
+    UUID or long hex digest, and for a value labelled `ID`: no writer uses those as text. It is
+    unsafe for everything else (a label in words, a bare ISO date, a short hex token, a long
+    plain number), which might be a heading or a value of a fact box.
+    """
+
+    code = "CL301"
+    name = "stray-id"
+    category = "structure"
+    fix_applicability = "sometimes"
+
+    def check(self, doc):
+        code = code_lines(doc)
+        for ln in doc.prose_lines():
+            if ln.index in code:
+                continue
+            text = ln.content.strip()
+            if not 6 <= len(text) <= 80 or not any(c.isdigit() for c in text):
+                continue  # cheap pre-filter: every shape has a digit and a few characters
+            kind = classify(text)
+            if kind is None:
+                continue
+            what, safe = kind
+            start, end = line_removal(ln, doc)
+            fix = (Fix.safe if safe else Fix.unsafe)(Edit.deletion(start, end), message=f"Remove the {what} line")
+            yield self.finding(start, end, f"stray {what} alone on a line", fix)

@@ -1,0 +1,105 @@
+"""Extra tests for the text-hygiene rules CL102-CL108: docs, spans, applicability, round trips."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpuslint.finding import Applicability
+from corpuslint.rule import DOC_SECTIONS
+from rulecase import findings, fixed, rule_instance
+
+CODES = ["CL102", "CL103", "CL104", "CL105", "CL106", "CL107", "CL108"]
+
+# One text holding debris for every rule, plus traps that must survive.
+DEBRIS = (
+    "Le hall de SÃ£o Bento,    tapissé de faïence.\n\n\n\n\n"
+    "Suivra-t-il ?. Oui&nbsp;! Les AT&T et R&D restent.<br>Suite\u200b ici.\n"
+    "[caption id=\"attachment_1\" width=\"1200\"] Légende [/caption]\n"
+    "Et puis... la famille 👨\u200d👩\u200d👧 arrive à 19\u00a0h.\n"
+)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_docs_have_the_four_sections(code):
+    rule = type(rule_instance(code))
+    docs = rule.docs()
+    assert docs["summary"], code
+    for section in DOC_SECTIONS:
+        assert docs.get(section), f"{code} lacks '## {section}'"
+    assert rule.category == "hygiene" and rule.languages == ("*",)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_findings_span_every_edit_of_their_fix(code):
+    found = findings(code, DEBRIS)
+    assert found, code
+    for f in found:
+        assert f.fix is not None
+        for e in f.fix.edits:
+            assert f.start <= e.start and e.end <= f.end, (code, DEBRIS[f.start:f.end], e)
+
+
+def test_all_hygiene_fixes_together_leave_traps_alone():
+    out = DEBRIS
+    for code in CODES:
+        out = fixed(code, out)
+    assert "São Bento, tapissé" in out
+    assert "\n\n\n" not in out
+    assert "Suivra-t-il ? Oui\u00a0!" in out
+    assert "AT&T et R&D" in out
+    assert "Suite ici." in out and "<br>" not in out
+    assert "[caption" not in out and "Légende" not in out
+    assert "Et puis... la famille 👨\u200d👩\u200d👧 arrive à 19\u00a0h." in out
+
+
+def test_doubled_punctuation_applicability_depends_on_context():
+    def applicability(text):
+        [f] = findings("CL104", text)
+        return f.fix.applicability
+
+    assert applicability("Fin de la phrase.. Suite.") is Applicability.SAFE
+    assert applicability("hmm.. je ne sais pas") is Applicability.UNSAFE
+    assert applicability("Pourquoi ?. Parce que.") is Applicability.SAFE
+    assert applicability("Génial!! Vraiment.") is Applicability.UNSAFE
+
+
+def test_entity_semicolon_is_not_doubled_punctuation():
+    text = "une reprise de &laquo;Paper Moon&raquo;. Le refrain"
+    assert findings("CL104", text) == []
+    assert fixed("CL104", fixed("CL106", text)) == "une reprise de «Paper Moon». Le refrain"
+
+
+def test_markdown_keeps_inline_html_but_not_shortcodes():
+    text = "Un <em>mot</em> et [embed]https://youtu.be/x[/embed] fin.\n"
+    assert [text[f.start:f.end] for f in findings("CL107", text, markdown=True)][0].startswith("[embed]")
+    assert fixed("CL107", text, markdown=True) == "Un <em>mot</em> et fin.\n"
+
+
+def _as_cp1252_mojibake(text: str) -> str:
+    """What a UTF-8 page looks like when read as cp1252 (latin-1 for bytes cp1252 leaves undefined)."""
+    return "".join(
+        bytes([b]).decode("cp1252", errors="replace").replace("\ufffd", chr(b))
+        for b in text.encode("utf-8")
+    )
+
+
+_WORDS = st.sampled_from("été déjà où garçon Noël crème brûlée São Paulo Vélib’ naïve ça À Éric"
+                         " forêt île très “guillemets” l’heure".split())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=8))
+def test_mojibake_repair_round_trips(words):
+    clean = "Avant " + " ".join(words) + " après.\n"
+    broken = _as_cp1252_mojibake(clean)
+    assert findings("CL105", clean) == []
+    assert fixed("CL105", broken) == clean
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab é.,;:!?…&;<>/[]= \n\t\u200b\u00a0#1")), max_size=40))
+def test_fixes_are_idempotent(text):
+    for code in CODES:
+        once = fixed(code, text)
+        assert fixed(code, once) == once, (code, text)
