@@ -37,7 +37,7 @@ grammar.configure(grammar.GrammarConfig(cache_dir=sys.argv[2] or None))
 text = open(sys.argv[1], encoding="utf-8").read()
 rules = [c() for k, c in all_rules().items() if k.startswith("CL5") and c.default_enabled]
 found = lint(Document(text, lang="fr"), rules)
-print(time.perf_counter() - t0, len(found))
+print(time.perf_counter() - t0, time.process_time(), len(found))
 """
 
 
@@ -89,14 +89,15 @@ print(json.dumps({{"words": n, "cold": cpu[0], "warm": min(cpu[1:]), "warm_wall"
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
-def article(path: Path, cache_dir: str) -> tuple[float, float]:
+def article(path: Path, cache_dir: str) -> tuple[float, float, float]:
     t = time.perf_counter()
     res = subprocess.run([sys.executable, "-c", _ARTICLE_RUN, str(path), cache_dir], capture_output=True,
                          text=True, cwd=ROOT)
     wall = time.perf_counter() - t
     if res.returncode:
         raise SystemExit(res.stderr)
-    return wall, float(res.stdout.split()[0])
+    inside, cpu, _ = res.stdout.split()
+    return wall, float(inside), float(cpu)
 
 
 def main(argv=None) -> None:
@@ -123,12 +124,12 @@ def main(argv=None) -> None:
     art = seeds[0]
     n = words(art.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as cache:
-        cold_wall, cold_in = article(art, "")
+        cold = article(art, "")
         article(art, cache)  # fill the on-disk cache
-        warm_wall, warm_in = article(art, cache)
+        warm = article(art, cache)
     print(f"article {art.name} ({n} words), fresh process, CL5xx rules:")
-    print(f"  cold (no cache): {cold_wall:.2f} s wall ({cold_in:.2f} s inside Python)")
-    print(f"  re-run, grammar cache warm: {warm_wall:.2f} s wall ({warm_in:.2f} s inside Python)")
+    for label, (wall, inside, cpu) in (("cold (no cache)", cold), ("re-run, grammar cache warm", warm)):
+        print(f"  {label}: {wall:.2f} s wall, {inside:.2f} s inside Python, {cpu:.2f} s CPU")
 
 
 if __name__ == "__main__":

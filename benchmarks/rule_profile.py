@@ -76,7 +76,8 @@ def profile(path: Path, mb: float, grammar: bool, fix: bool) -> tuple[dict, dict
         stage["JSON record parsing"] += time.perf_counter() - t
         if fix:
             outcome = linter.fix_text(rec.text, unsafe=True, path=str(path), record=number, doc_id=rec.doc_id)
-            doc = linter.document(Normalised.of(outcome.text).text, path=str(path), record=number)
+            doc = linter.document(Normalised.of(outcome.text).text, path=str(path), record=number,
+                                  markdown=outcome.markdown, lang=outcome.lang)
             found = outcome.remaining
         else:
             doc, found = linter.check_text(rec.text, path=str(path), record=number, doc_id=rec.doc_id)

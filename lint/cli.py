@@ -11,14 +11,16 @@ import sys
 import time
 
 from . import __version__, baseline, registry
+from .linter import Linter
 from .registry import SelectionError
 from .render import FORMATS
-from .progress import Progress, by_code, wanted
+from .progress import Progress, by_code
 from .runner import FileResult, Job, absorb, process_stdin, results as run_results
 from .sink import FindingSink
 from .settings import ConfigError, Overrides, settings_for
 from .settings import discover as discover_settings
 from .sources import SourceError, discover
+from corpuslint.rules.grammar import GrammarUnavailable
 
 COMMANDS = ("check", "rule", "rules", "baseline", "report", "version")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -113,10 +115,9 @@ def _rule_infos(extra_settings=None) -> list[dict]:
     return [{**cls.info(), "docs": cls.docs()} for cls in rules.values()]
 
 
-def _validate_selection(ov: Overrides, settings) -> None:
-    rules = registry.all_rules()
-    registry.resolve(rules, ov.select or settings.select, settings.extend_select + ov.extend_select,
-                     settings.ignore + ov.ignore)
+def _validate_settings(settings) -> None:
+    """Fail fast, in this process, on what the workers would otherwise trip over: selection, grammar, packs."""
+    Linter.for_path(settings, None)
 
 
 def _collect(args, job: Job) -> tuple[list[FileResult], dict[str, str]]:
@@ -138,8 +139,7 @@ def _pieces(args, job: Job, progress: Progress | None = None):
     ov = _overrides(args)
     paths = args.paths or ["."]
     files = [p for p in paths if p != "-"]
-    settings0 = settings_for(files[0] if files else None, ov)
-    _validate_selection(ov, settings0)
+    _validate_settings(settings_for(files[0] if files else None, ov))
     if "-" in paths:
         name = args.stdin_filename or "<stdin>"
         data = sys.stdin.buffer.read()
@@ -151,8 +151,8 @@ def _pieces(args, job: Job, progress: Progress | None = None):
         yield res, new
     if files:
         targets = discover(files, ov)
-        for t in targets:  # fail fast on bad selection in any nested config
-            registry.resolve(registry.all_rules(), t.settings.select, t.settings.extend_select, t.settings.ignore)
+        for s in {t.settings for t in targets}:  # every nested config, once
+            _validate_settings(s)
         if progress is not None:
             progress.begin(sum(_size(t.path) for t in targets))
         for piece in run_results(targets, job, args.jobs, on_done=progress):
@@ -185,7 +185,7 @@ def cmd_check(args) -> int:
     report = open(args.output_file, "w", encoding="utf-8") if args.output_file and mode != "diff" else None
     sink = FindingSink(fmt, None if mode == "diff" or stdin_to_stdout else report or out, rules=_rule_infos(),
                        color=report is None and out.isatty() and not os.environ.get("NO_COLOR"), known=known)
-    progress = Progress(wanted(args.progress, args.quiet, sys.stderr))
+    progress = Progress.for_cli(args.progress, args.quiet)
     docs = fixed = errors = 0
     changed = unconverged = False
     try:
@@ -223,7 +223,7 @@ def cmd_check(args) -> int:
         spent = time.perf_counter() - t0
         rate = f", {docs / spent:,.0f} documents/s" if docs >= 1000 and spent > 0 else ""
         sys.stderr.write(f"{msg} ({spent:.2f}s{rate}).\n")
-        if n and docs > 1 and not args.statistics:
+        if n and (docs >= 100 or progress.enabled) and not args.statistics:  # a corpus run
             sys.stderr.write(f"  by code: {by_code(sink.by_code)}\n")
     if unconverged:
         sys.stderr.write("warning: fixes did not converge on some documents (a rule keeps re-fixing): please report it\n")
@@ -321,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     discover_settings.cache_clear()  # config files may have changed since the last in-process call
     try:
         return handlers[args.command](args)
-    except (UsageError, SelectionError, ConfigError, SourceError, baseline.BaselineError) as exc:
+    except (UsageError, SelectionError, ConfigError, SourceError, baseline.BaselineError, GrammarUnavailable) as exc:
         sys.stderr.write(f"corpuslint: error: {exc}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -70,7 +70,8 @@ class Records:
             self.error(number, f"{exc}; record kept as is")
             return None
         if outcome.remaining:
-            doc = linter.document(Normalised.of(outcome.text).text, path=path, record=number, doc_id=rec.doc_id)
+            doc = linter.document(Normalised.of(outcome.text).text, path=path, record=number, doc_id=rec.doc_id,
+                                  markdown=outcome.markdown, lang=outcome.lang)
             res.findings += [located(f, doc, path) for f in outcome.remaining]
         res.fixed += outcome.applied
         res.unconverged += 0 if outcome.converged else 1

@@ -19,6 +19,22 @@ _ROW_BREAK = regex.compile(r"[\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
 _MD_MARKER = regex.compile(r"^ {0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)+")
 _HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+# Markdown signals for .txt files that are Markdown in disguise (a README saved as .txt).
+_MD_SIGNALS = (
+    regex.compile(r"^ {0,3}(```|~~~)", regex.M),                 # a code fence
+    regex.compile(r"^ {0,3}#{1,6} \S", regex.M),                  # an ATX heading
+    regex.compile(r"\[[^\]\n]+\]\((?:https?://|/|#)[^)\s]*\)"),     # an inline link
+    regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+", regex.M),          # a table rule
+    regex.compile(r"\*\*[^*\n]+\*\*"),                                # bold
+)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Two different Markdown constructs, or one code fence pair, make a text Markdown."""
+    sample = text[:20000]
+    hits = [bool(p.search(sample)) for p in _MD_SIGNALS]
+    fences = len(_MD_SIGNALS[0].findall(sample))
+    return sum(hits) >= 2 or fences >= 2
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ class FixOutcome:
     applied: int            # fixes applied, all iterations
     converged: bool          # False when the cap was hit while fixes kept coming
     remaining: list[Finding]  # findings on the final text
+    markdown: bool = False    # how the text was read (set by the linter)
+    lang: str = "und"
 
 
 def applicable(f: Finding, unsafe: bool) -> bool:

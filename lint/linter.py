@@ -8,11 +8,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import language, registry
-from .document import Document
+from .document import Document, looks_like_markdown
 from .engine import lint
 from .finding import Finding
 from .fixer import FixOutcome, fix_to_fixed_point
-from .settings import Settings
+from .settings import ConfigError, Settings
 from .textcodec import Normalised
 
 
@@ -26,12 +26,13 @@ def _user_rules(settings: Settings) -> dict:
 
 
 def _configure_grammar(settings: Settings) -> None:
+    """Hand the `grammar` table to the grammar package; a bad value is a config error (exit 2)."""
+    from corpuslint.rules import grammar
+
     try:
-        from corpuslint.rules import grammar
-    except ImportError:  # grammar support not installed in this build
-        return
-    if hasattr(grammar, "configure_from_mapping"):
         grammar.configure_from_mapping(settings.grammar_table)
+    except ValueError as exc:
+        raise ConfigError(f"{settings.config_path or 'configuration'}: {exc}") from None
 
 
 class Linter:
@@ -60,14 +61,20 @@ class Linter:
     def check(self, doc: Document) -> list[Finding]:
         return lint(doc, self.rules)
 
-    def check_text(self, text: str, **kw) -> tuple[Document, list[Finding]]:
-        doc = self.document(Normalised.of(text).text, **kw)
+    def check_text(self, text: str, markdown: bool | None = None, **kw) -> tuple[Document, list[Finding]]:
+        """``markdown=None``: decide from the text (a README saved as .txt is still Markdown)."""
+        norm = Normalised.of(text).text
+        doc = self.document(norm, markdown=looks_like_markdown(norm) if markdown is None else markdown, **kw)
         return doc, self.check(doc)
 
-    def fix_text(self, text: str, unsafe: bool = False, **kw) -> FixOutcome:
-        """Fix ``text`` (any line endings) to a fixed point; the language is decided once."""
-        lang = kw.pop("lang", None) or self.language_of(Normalised.of(text).text)
-        return fix_to_fixed_point(text, lambda t: self.check(self.document(t, lang=lang, **kw)), unsafe)
+    def fix_text(self, text: str, unsafe: bool = False, markdown: bool | None = None, **kw) -> FixOutcome:
+        """Fix ``text`` (any line endings) to a fixed point; language and kind are decided once."""
+        norm = Normalised.of(text).text
+        lang = kw.pop("lang", None) or self.language_of(norm)
+        md = looks_like_markdown(norm) if markdown is None else markdown
+        out = fix_to_fixed_point(text, lambda t: self.check(self.document(t, lang=lang, markdown=md, **kw)), unsafe)
+        out.markdown, out.lang = md, lang
+        return out
 
 
 @lru_cache(maxsize=64)

@@ -44,6 +44,12 @@ class Progress:
         self._drawn = False
         self._last = 0.0
 
+    @classmethod
+    def for_cli(cls, mode: str, quiet: bool, stream: TextIO | None = None) -> "Progress":
+        """``--progress auto|on|off``: ``on`` draws at once, ``auto`` once a run has lasted DELAY."""
+        stream = stream or sys.stderr
+        return cls(wanted(mode, quiet, stream), stream, delay=0.0 if mode == "on" else DELAY)
+
     def begin(self, total_bytes: int) -> None:
         self.total = total_bytes
         self.start = time.perf_counter()

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from . import cache
-from .engine import RuleCrash
 from .corpus import ChunkResult, lint_chunk, lint_text_lines
+from .engine import RuleCrash
 from .linter import Linter
 from .located import located
 from .settings import Settings
@@ -97,7 +97,7 @@ def _process_bytes(target: Target, job: Job, data: bytes, res: FileResult, stamp
     if kind == "jsonl":
         new_text = _jsonl(decoded.text, path, linter, settings, job, res)
     else:
-        new_text = _text(decoded.text, path, linter, job, res, markdown=kind == "markdown")
+        new_text = _text(decoded.text, path, linter, job, res, markdown=True if kind == "markdown" else None)
     if job.mode == "check" and job.use_cache and not res.errors:
         cache.put(croot, ckey, {"findings": [{k: v for k, v in f.items() if k != "filename"} for f in res.findings],
                                 "errors": [], "documents": res.documents})
@@ -124,14 +124,14 @@ def atomic_write_new(path: str, data: bytes) -> None:
     atomic_write(path, data)
 
 
-def _text(text: str, path: str, linter: Linter, job: Job, res: FileResult, markdown: bool) -> str | None:
+def _text(text: str, path: str, linter: Linter, job: Job, res: FileResult, markdown: bool | None) -> str | None:
     res.documents = 1
     if job.mode == "check":
         doc, found = linter.check_text(text, path=path, markdown=markdown)
         res.findings = [located(f, doc, path) for f in found]
         return None
     outcome = linter.fix_text(text, unsafe=job.unsafe, path=path, markdown=markdown)
-    doc = linter.document(Normalised.of(outcome.text).text, path=path, markdown=markdown)
+    doc = linter.document(Normalised.of(outcome.text).text, path=path, markdown=outcome.markdown)
     res.findings = [located(f, doc, path) for f in outcome.remaining]
     res.fixed = outcome.applied
     res.unconverged = 0 if outcome.converged else 1
@@ -153,7 +153,7 @@ def process_stdin(text: str, path: str, settings: Settings, job: Job) -> tuple[F
         if kind == "jsonl":
             new = _jsonl(text, path, linter, settings, job, res)
         else:
-            new = _text(text, path, linter, job, res, markdown=kind == "markdown")
+            new = _text(text, path, linter, job, res, markdown=True if kind == "markdown" else None)
     except (RuleCrash, DecodeError) as exc:
         res.errors.append(str(exc))
         return res, text

@@ -37,7 +37,7 @@ class Settings:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     packs: tuple[str, ...] = ()        # absolute paths of user rule packs
-    grammar: tuple[tuple[str, object], ...] = ()  # the raw `grammar` table, validated by the grammar package
+    grammar: str = "{}"                # the raw `grammar` table as sorted JSON (hashable); see grammar_table
     root: str = "."                    # folder of the config file (or cwd)
     config_path: str | None = None
 
@@ -71,7 +71,7 @@ class Settings:
 
     @property
     def grammar_table(self) -> dict:
-        return dict(self.grammar)
+        return json.loads(self.grammar)
 
 
 def _relative(path: str, root: str) -> str:
@@ -122,7 +122,7 @@ def from_mapping(data: dict, root: Path, source: str) -> Settings:
         elif k == "grammar":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: expected a table")
-            kw["grammar"] = tuple(sorted(value.items()))
+            kw["grammar"] = json.dumps(value, sort_keys=True, default=str)
         else:
             known = "select, extend-select, ignore, per-file-ignores, lang, text-field, id-field, include, " \
                     "exclude, extend-exclude, packs, grammar"
@@ -198,7 +198,7 @@ class Overrides:
         if self.exclude:
             kw["extend_exclude"] = s.extend_exclude + self.exclude
         if self.no_grammar:
-            kw["grammar"] = tuple(sorted({**s.grammar_table, "enabled": False}.items()))
+            kw["grammar"] = json.dumps({**s.grammar_table, "enabled": False}, sort_keys=True)
         return replace(s, **kw)
 
 

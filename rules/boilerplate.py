@@ -1,77 +1,93 @@
-"""The boilerplate pack engine: declarative YAML rule packs (Vale-like) compiled into line scanners.
+"""The boilerplate pack engine: declarative YAML rule packs (Vale-like) behind the CL2xx rules.
 
-A *pack* is one YAML file (loaded with ``yaml.safe_load`` only). Built-in packs live in
-``rules/packs/<lang>/*.yml`` and feed the CL2xx rules (one tiny module per code, e.g.
-``rules/comment_prompt.py``); users add packs with ``load_user_packs``. The commented example
-``rules/packs/example.yml.txt`` shows every key.
+A *pack* is one YAML file, read with ``yaml.safe_load`` only. Built-in packs live in
+``rules/packs/<lang>/*.yml`` (``packs/any/`` holds the language-neutral ones) and feed the CL2xx
+rules, one tiny module per code (``rules/comment_prompt.py``: code, name, docs; the phrases live
+in YAML). Users add packs with ``load_user_packs``. ``rules/packs/_example.yml`` is a commented
+pack showing every key (files whose name starts with "_" are never loaded as built-in packs).
+Every pack is validated: a ``PackError`` names the file, the entry index and its line.
 
 Pack keys
     rule           required. A code. Built-in packs use CL2xx; a user pack either names a built-in
-                   code (its entries extend that rule) or declares a new code (not CL…) plus:
-    name           kebab-case rule name (required for a new code)
-    message        default message of the entries (required for a new code)
-    summary        one-line summary for ``corpuslint rule CODE`` (defaults to ``message``)
+                   code (its entries extend that rule) or declares a new code (not CL...) and then
+                   also needs name and message.
+    name           kebab-case rule name
+    message        default message of the entries
+    summary        one-line summary for ``corpuslint rule CODE`` (defaults to message)
     docs           optional mapping: what, why, example, fix_safety (the four doc sections)
-    lang           required. A language code (fr, en, de …) or "*" for every language. An entry
-                   runs on documents of its pack's language; documents whose language is unknown
-                   ("und", "mixed", "") get every pack.
+    lang           required. A language code (fr, en, de ...) or "*". A pack's entries run on
+                   documents of its language; documents of unknown language ("und", "mixed", "")
+                   get every pack.
     applicability  default fix applicability of the entries: safe | unsafe (default unsafe)
     entries        required, a non-empty list of entries.
 
-Entry keys (all kinds)
+Entry keys, all kinds
     kind           line | block | existence | substitution
-    phrases        literal phrases, matched robustly: any case, accents optional (see
-                   ``ignore_accents``), apostrophe variants (' ’ ʼ), any run of spaces (no-break
-                   ones too), optional space before ? ! : ; », hyphen or space or nothing for "-",
-                   "…" or "...". Trailing punctuation of a phrase is optional.
-    pattern        instead of phrases: a regex (``regex`` module syntax, case-insensitive).
-                   User patterns run with a timeout; one that times out is disabled and reported.
-    message        the finding's message (defaults to the pack's message)
+    phrases        literal phrases, matched robustly: any case; an accented letter also matches
+                   its bare letter and other accents (``ignore_accents: false`` to turn that off);
+                   ' ’ ʼ alike; any run of spaces (no-break ones too); the space before ? ! : ;
+                   optional; "-" optional; "…" or "..."; trailing punctuation optional.
+    pattern        instead of phrases: a regex (``regex`` syntax, case-insensitive: write
+                   ``(?-i:\\p{Lu})`` for a capital). Every pattern runs under a timeout: one that
+                   times out is disabled and reported (``PackRule.pack_errors()``), linting goes on.
+    message        the finding's message (defaults to the pack's)
     applicability  safe | unsafe (defaults to the pack's)
-    ignore_accents true (default) | false: an accented letter of a phrase also matches the bare
-                   letter and its other accents ("déjà" matches "deja", "dèjá")
 
-Line and block entries (anchored: the *whole line* must be the boilerplate)
-    The phrase or pattern must start the line, after optional indentation, list or quote markers,
-    Markdown heading or bold markers and bullets (- • * » ► →). Trailing punctuation, ">>", "›",
-    "…" and bold markers may end it. What may follow the phrase is set by ``rest``:
-    rest           none (default): nothing. title: a separator (: >> › | –) or a capital, then a
-                   title of at most 30 words and one sentence (a Markdown link counts as its text).
-                   any: anything (bound it with max_words).
-    separator      true: what follows the phrase must open with a separator (: >> › | –), so that
-                   "Recommended: …" matches and the heading "Recommended Apps for Students" does not
-    max_words      the whole line has at most this many words
+Line and block entries: the whole line is the boilerplate
+    match          start (default): the phrase or pattern opens the line, after indentation, list,
+                   quote and heading markers, bullets, emoji and bold markers; trailing
+                   punctuation, ">>", "›", emoji and bold markers may close it.
+                   anywhere: it occurs anywhere in the line and the whole line goes (bound the
+                   line with max_words; start such a pattern with a word: it is searched through
+                   the whole text).
+    rest           what may follow the phrase or pattern (match: start).
+                   none (default): nothing. title: a separator (: >> › | – ·) or a capital, then
+                   a headline: one sentence, at most 30 words, no final full stop (a Markdown link
+                   counts as its text). any: anything.
+    separator      true: the rest must open with a separator ("Recommended: ..." matches, the
+                   heading "Recommended Apps for Students" does not).
+    max_words      the line has at most this many words (default 60: longer lines are prose)
     zone           any (default) | head | tail: only in the first / last 5 non-blank lines
-    skip_title     true: never match the document's first non-blank line (its headline)
+    skip_title     true: never the document's first non-blank line (its headline)
+    A line that continues the previous line's sentence (it starts in lower case after a line
+    that does not end a sentence) and lines inside fenced code blocks never match.
 
-Block entries (the phrase/pattern matches the first line; the block then runs on)
-    max_lines      lines in the block, first included (default 5)
-    body           {phrases: […]} or {pattern: …}: searched in a following line; a line that
-                   matches joins the block
+Block entries: the phrase or pattern matches the block's first line, then the block runs on
+    max_lines      lines in the block, the first included (default 5)
+    body           {phrases: [...]} or {pattern: ...}, searched in each following line: a line
+                   that matches joins the block
     body_max_words a following line of at most this many words joins without matching body
-                   (default 8; 0 = only body lines)
-    stop           {phrases: […]} or {pattern: …}: a line that starts with it ends the block
+                   (default 8; 0: only body lines)
+    stop           {phrases: [...]} or {pattern: ...}: a line that opens with it ends the block
     A block always ends at a blank line, at max_lines, and before a line that looks like article
-    prose (it starts in lower case or with punctuation, or is long, or holds several sentences).
+    prose (it starts in lower case or with punctuation, is long, or holds several sentences).
+    A one-line block gives way to a line entry matching the same line.
 
-Existence and substitution entries (searched anywhere inside a line)
-    fix            existence only: none (default, flag only) | delete (remove the match)
+Existence and substitution entries: searched anywhere inside a line
+    fix            existence only: none (default: report only) | delete (remove the match; the
+                   whole line when the match is all of it)
     replace        substitution only, required: the replacement (may use \\1 or \\g<name>)
+    max_words      the line holding the match has at most this many words
 
-Whole-line and block removals take one adjacent blank line with them when the debris sits between
-two blank lines or at either end of the text, so that no paragraph break is doubled.
+Removals: consecutive boilerplate lines of one rule go as one finding per applicability, and one
+adjacent blank line goes with them when they sit between blank lines or at an end of the text, so
+that no paragraph break is doubled (``removal_span``).
 
-Speed: built-in packs load once per process (``lru_cache``); each rule compiles its line entries,
-its block starts and its in-line entries into one alternation each per language, scanned over the
-whole text at once (a C-level pass that finds nothing on most documents); per-line Python work
-only happens on lines that matched.
+Speed (this runs on millions of documents): built-in packs load once per process (lru_cache) and
+compile per language on first use. Each document gets one shared index (``_DocIndex``: normalised
+line keys, where line content starts, fenced code); phrases are dictionary lookups of those keys,
+patterns of whole-line entries one alternation per rule tried only at line starts (and, when their
+first characters are known, only on lines that start with one of them), match: anywhere and
+in-line entries one alternation per rule searched over the whole text. Only hits run the entry's
+own regex and the Python checks.
 """
 from __future__ import annotations
 
 import inspect
 import logging
 import unicodedata
-from dataclasses import dataclass, field
+import weakref
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar, Iterable, Iterator
@@ -90,6 +106,8 @@ KINDS = ("line", "block", "existence", "substitution")
 RESTS = ("none", "title", "any")
 ZONES = ("any", "head", "tail")
 ZONE_LINES = 5
+# A line of more words is article prose: no whole-line entry matches it unless its max_words says so.
+LINE_MAX_WORDS = 60
 TITLE_MAX_WORDS = 30
 UNKNOWN_LANGS = frozenset({"", "und", "mixed", "*", "xx", "unknown"})
 # Seconds a scan may take per document, plus a share per character of text (huge documents).
@@ -100,11 +118,11 @@ _PACK_KEYS = {"rule", "lang", "name", "message", "summary", "docs", "applicabili
 _DOCS_KEYS = {"what", "why", "example", "fix_safety"}
 _COMMON_KEYS = {"kind", "phrases", "pattern", "message", "applicability", "ignore_accents"}
 _KIND_KEYS = {
-    "line": {"rest", "separator", "max_words", "zone", "skip_title"},
-    "block": {"rest", "separator", "max_words", "zone", "skip_title", "max_lines", "body", "body_max_words",
-              "stop"},
-    "existence": {"fix"},
-    "substitution": {"replace"},
+    "line": {"match", "rest", "separator", "max_words", "zone", "skip_title"},
+    "block": {"match", "rest", "separator", "max_words", "zone", "skip_title", "max_lines", "body",
+              "body_max_words", "stop"},
+    "existence": {"fix", "max_words"},
+    "substitution": {"replace", "max_words"},
 }
 _CODE = regex.compile(r"[A-Z]{2,5}[0-9]{3,4}")
 _NAME = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -123,6 +141,10 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
 _MD_LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _URL = regex.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_BREAK = regex.compile(r"[.!?…][\"»”’)]?\s+[\"«“]?\p{Lu}")
+_SEP_RE = regex.compile(_SEP)
+_TITLE_START = regex.compile(r"[\p{Lu}\p{N}«\"“'\[]")
+_CONTINUATION = regex.compile(r"[\p{Ll},;)\]]")
+_ENDS_WITH_STOP = regex.compile(r"(?<![.\s])\.[\s*_)\]»\"”]*$")  # "…a sentence." (not "…")
 _SENTENCE_END = regex.compile(r"[.!?…][\"»”’)]?(?=\s|$)")
 
 
@@ -147,7 +169,7 @@ class Matcher:
     """A phrase list or a pattern, as one regex source (no anchors, no flags)."""
 
     source: str
-    literal: bool  # built from phrases
+    keys: tuple[str, ...] = ()  # the phrases' lookup keys (empty for a pattern)
 
 
 @dataclass(frozen=True)
@@ -159,6 +181,7 @@ class Entry:
     path: str                        # where it was declared, for errors
     index: int
     line: int | None
+    match: str = "start"
     rest: str = "none"
     separator: bool = False
     max_words: int | None = None
@@ -172,18 +195,13 @@ class Entry:
     replace: str | None = None
 
     @property
-    def where(self) -> str:
-        return f"{self.path}: entry {self.index}" + (f" (line {self.line})" if self.line else "")
-
-    @property
     def anchored(self) -> bool:
         return self.kind in ("line", "block")
 
-    def line_source(self, tag: str = "") -> str:
-        """The anchored form: LEAD (?P<e…>phrase) (?P<r…>rest) TAIL, one line."""
-        rest = {"none": "", "any": rf"(?P<_r{tag}>[^\n]*?)",
-                "title": rf"(?P<_r{tag}>{_SEP}\S[^\n]*?)?"}[self.rest]
-        return rf"(?P<_e{tag}>{self.matcher.source}){rest}"
+    def line_source(self) -> str:
+        """The anchored form, between LEAD and TAIL: (?P<_e>phrase or pattern)(?P<_r>rest)."""
+        rest = {"none": "", "any": r"(?P<_r>[^\n]*?)", "title": rf"(?P<_r>{_SEP}\S[^\n]*?)?"}[self.rest]
+        return rf"(?P<_e>{self.matcher.source}){rest}"
 
 
 @dataclass(frozen=True)
@@ -233,7 +251,7 @@ def phrase_source(phrase: str, ignore_accents: bool = True) -> str:
         if ch in _APOSTROPHES:
             out.append(f"[{_APOSTROPHES}]")
         elif ch in _HYPHENS:
-            out.append(f"(?:[{_HYPHENS}]|{_SP})?")
+            out.append(f"[{_HYPHENS}]?")
         elif ch == "…" or text.startswith("...", i):
             out.append(r"(?:…|\.\.\.)")
             i += 2 if ch == "." else 0
@@ -316,7 +334,8 @@ def load_pack(path: str | Path, text: str | None = None, *, builtin: bool = Fals
         raise PackError("entries must be a non-empty list", path)
     default_msg = data.get("message")
     try:
-        built = tuple(_load_entry(raw, path, i, None, default_msg, default_app) for i, raw in enumerate(entries))
+        built = tuple(_load_entry(raw, path, i, None, default_msg, default_app)
+                      for i, raw in enumerate(entries))
     except PackError as exc:
         if exc.entry is None:
             raise
@@ -359,6 +378,12 @@ def _load_entry(raw, path, i: int, line: int | None, default_msg, default_app) -
         raise fail("ignore_accents must be true or false")
     matcher = _matcher(raw, fail, accents, anchored=kind in ("line", "block"))
     opts: dict = {}
+    if "match" in raw:
+        if raw["match"] not in ("start", "anywhere"):
+            raise fail(f"match must be start or anywhere, not {raw['match']!r}")
+        if raw["match"] == "anywhere" and "rest" in raw:
+            raise fail("rest only applies to match: start")
+        opts["match"] = raw["match"]
     if "rest" in raw:
         if raw["rest"] not in RESTS:
             raise fail(f"rest must be one of {', '.join(RESTS)}, not {raw['rest']!r}")
@@ -397,7 +422,7 @@ def _load_entry(raw, path, i: int, line: int | None, default_msg, default_app) -
             raise fail("a substitution needs replace: the replacement text")
         opts["replace"] = raw["replace"]
         try:  # the template must only name groups the pattern has
-            _check_template(regex.compile(matcher.source, _FLAGS), raw["replace"])
+            _check_template(regex.compile(matcher.source, _FLAGS, cache_pattern=False), raw["replace"])
         except (regex.error, IndexError) as exc:
             raise fail(f"replace: bad template: {exc}") from None
     app = _applicability(raw.get("applicability", default_app.value), path, i, line)
@@ -425,12 +450,12 @@ def _matcher(raw: dict, fail, accents: bool, anchored: bool) -> Matcher:
             raise fail("phrases must be a non-empty list of non-empty strings")
         # Longest first: an alternation takes the first alternative that fits.
         alts = sorted({phrase_source(p, accents) for p in phrases}, key=len, reverse=True)
-        return Matcher("(?:" + "|".join(alts) + ")", True)
+        return Matcher("(?:" + "|".join(alts) + ")", tuple(sorted({_key(p) for p in phrases})))
     pattern = raw["pattern"]
     if not isinstance(pattern, str) or not pattern:
         raise fail("pattern must be a non-empty string")
     try:
-        compiled = regex.compile(pattern, _FLAGS)
+        compiled = regex.compile(pattern, _FLAGS, cache_pattern=False)
     except regex.error as exc:
         raise fail(f"bad regex {pattern!r}: {exc}") from None
     except Exception as exc:  # regex raises a few other types on odd input
@@ -442,14 +467,15 @@ def _matcher(raw: dict, fail, accents: bool, anchored: bool) -> Matcher:
     if empty is not None:
         raise fail(f"pattern {pattern!r} matches the empty string" +
                    (" (it would flag blank lines)" if anchored else ""))
-    return Matcher(f"(?:{pattern})", False)
+    return Matcher(f"(?:{pattern})")
 
 
 def _pack_files(paths: Iterable[Path]) -> list[Path]:
     out = []
     for p in map(Path, paths):
         if p.is_dir():
-            out += sorted(q for q in p.rglob("*") if q.suffix in (".yml", ".yaml") and q.is_file())
+            out += sorted(q for q in p.rglob("*")
+                          if q.suffix in (".yml", ".yaml") and q.is_file() and not q.name.startswith("_"))
         else:
             out.append(p)
     return out
@@ -465,111 +491,319 @@ def builtin_packs() -> dict[str, tuple[Pack, ...]]:
     return {code: tuple(packs) for code, packs in out.items()}
 
 
-# -- compiled scanners -----------------------------------------------------------------------
+# -- the document side: normalised line keys, shared by every pack rule ------------------------
 
-@dataclass
-class Scanner:
-    """One combined regex over a list of entries, with per-entry fallbacks and timeouts."""
+def _key_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for cp in range(0xC0, 0x250):  # Latin letters with diacritics -> the bare letter
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and base.isascii():
+            table[cp] = base.lower()
+    table.update({ord(c): "'" for c in _APOSTROPHES})
+    table.update({ord(c): None for c in _HYPHENS})
+    table.update({ord(c): '"' for c in "«»“”"})
+    table.update({ord("œ"): "oe", ord("æ"): "ae", ord("…"): "...", ord("ß"): "ss"})
+    return table
 
-    entries: list[Entry]
-    anchored: bool
-    errors: list[PackError]
-    disabled: set[int] = field(default_factory=set)
 
-    def __post_init__(self):
-        self._singles: dict[int, regex.Pattern] = {}
+_KEY_TABLE = _key_table()
+_KEY_SPACES = regex.compile(r"[^\S\n]+")
+_KEY_TIGHT = regex.compile(r" (?=[?!:;\"])|(?<=\") ")
+_KEY_EDGES = regex.compile(r"^(?:[^\w\n]|_)*(?:\d{1,2}[.)](?:[^\w\n]|_)*)*|(?:[^\w\n]|_)+$", regex.M)
+_LEAD_CHARS = " \t\u00a0\u202f#>-–—•·*+►▶▸→»(_"
+
+
+def _key(text: str) -> str:
+    """The lookup key of a phrase or of a line: the forms that phrase_source treats as one."""
+    text = _KEY_SPACES.sub(" ", text.lower().translate(_KEY_TABLE))
+    return _KEY_EDGES.sub("", _KEY_TIGHT.sub("", text))
+
+
+class _DocIndex:
+    """Per-document facts every pack rule needs: line keys, where line content starts, fenced code.
+    Built once per document (the ten CL2xx rules share it)."""
+
+    _cache: "weakref.WeakKeyDictionary[Document, _DocIndex]" = weakref.WeakKeyDictionary()
+
+    @classmethod
+    def of(cls, doc: Document) -> "_DocIndex":
+        idx = cls._cache.get(doc)
+        if idx is None or idx.text is not doc.text:
+            idx = cls._cache[doc] = cls(doc)
+        return idx
+
+    def __init__(self, doc: Document):
+        self.doc, self.text = doc, doc.text
+        self.keys = _key(doc.text).split("\n")
+        self._cuts: dict[int, list[int]] = {}
+        self._starts: dict[int, range] = {}
+        self._words: dict[int, int] = {}
+        self._nonblank: list[int] | None = None
+        self._code: set[int] | None = None
+
+    def cuts(self, i: int) -> list[int]:
+        """Word ends of a line key (where a phrase with a rest may stop)."""
+        cuts = self._cuts.get(i)
+        if cuts is None:
+            key = self.keys[i]
+            cuts = [m.start() for m in _WORD_END.finditer(key, 0, 120)]
+            self._cuts[i] = cuts
+        return cuts
+
+    def starts(self, ln: Line) -> range:
+        """Offsets (in the line) where an anchored pattern may start: after indentation, markers,
+        bullets, emoji, bold."""
+        r = self._starts.get(ln.index)
+        if r is None:
+            r = self._starts[ln.index] = self._find_starts(ln.text)
+        return r
+
+    def words(self, ln: Line) -> int:
+        n = self._words.get(ln.index)
+        if n is None:
+            n = self._words[ln.index] = _words(ln.content)
+        return n
+
+    @staticmethod
+    def _find_starts(text: str) -> range:
+        ws = len(text) - len(text.lstrip())
+        core = len(text) - len(text.lstrip(_LEAD_CHARS))
+        while core < len(text) and (unicodedata.category(text[core]) == "So" or text[core] in _LEAD_CHARS):
+            core += 1
+        m = _DIGIT_BULLET.match(text, core)
+        if m:
+            core = m.end()
+        return range(ws, max(ws, core) + 1)
+
+    def nonblank(self) -> list[int]:
+        if self._nonblank is None:
+            self._nonblank = [ln.index for ln in self.doc.lines if not ln.is_blank]
+        return self._nonblank
+
+    def in_code(self, i: int) -> bool:
+        """Inside a fenced code block, even in a plain-text document (READMEs saved as .txt)."""
+        if self._code is None:
+            self._code = set()
+            if "```" in self.text or "~~~" in self.text:
+                fence = None
+                for line in self.doc.lines:
+                    m = _FENCE.match(line.text)
+                    if fence is None and m:
+                        fence = m.group(1)
+                    elif fence is not None and m and m.group(1)[0] == fence[0] \
+                            and len(m.group(1)) >= len(fence):
+                        fence = None
+                    elif fence is not None:
+                        self._code.add(line.index)
+        return i in self._code
+
+    def continues_sentence(self, ln: Line) -> bool:
+        """A hard-wrapped sentence's tail ("…it is\\nrecommended."), not a line of its own."""
+        if ln.index == 0 or not ln.content.lstrip()[:1].islower():
+            return False
+        prev = self.doc.lines[ln.index - 1].text.rstrip()
+        return bool(prev) and (prev[-1].isalnum() or prev[-1] in ",-")
+
+
+_WORD_END = regex.compile(r"(?<=\w)(?!\w)")
+_DIGIT_BULLET = regex.compile(r"\d{1,2}[.)][^\S\n]+")
+
+
+# -- compiled entries ----------------------------------------------------------------------------
+
+class _Patterns:
+    """Entries run as regexes, with a timeout each: a runaway pattern is disabled and reported,
+    and linting goes on. ``combined`` is one alternation of all live entries (a prefilter)."""
+
+    def __init__(self, entries: list[Entry], errors: list[PackError], anchored: bool):
+        self.entries, self.errors, self.anchored = entries, errors, anchored
+        self.disabled: set[int] = set()
+        self._precise: dict[int, regex.Pattern] = {}
         self._build()
 
-    def _source(self, i: int, e: Entry) -> str:
-        return f"^{_LEAD}{e.line_source(str(i))}{_TAIL}$" if self.anchored else \
-            f"(?P<_e{i}>{e.matcher.source})"
-
     def _build(self):
-        live = [(i, e) for i, e in enumerate(self.entries) if i not in self.disabled]
-        self.combined = None
-        if not live:
-            return
-        try:
-            self.combined = regex.compile("|".join(f"(?:{self._source(i, e)})" for i, e in live), _FLAGS)
-        except regex.error:  # e.g. clashing inline flags: fall back to one regex per entry
-            self.combined = None
-        self._live = [i for i, _ in live]
+        self.live = [i for i in range(len(self.entries)) if i not in self.disabled]
+        self._combined: regex.Pattern | None | bool = False  # compiled on first use
 
-    def single(self, i: int) -> regex.Pattern:
-        if i not in self._singles:
-            self._singles[i] = regex.compile(self._source(i, self.entries[i]), _FLAGS)
-        return self._singles[i]
+    @property
+    def combined(self) -> regex.Pattern | None:
+        if self._combined is False:
+            self._combined = None
+            if self.live:
+                source = "|".join(f"(?P<_e{i}>{self.entries[i].matcher.source})" for i in self.live)
+                try:
+                    self._combined = regex.compile(source, _FLAGS, cache_pattern=False)
+                except regex.error:  # e.g. clashing inline flags: the entries then run one by one
+                    self._combined = None
+        return self._combined
 
-    def _disable(self, i: int, why: str):
-        self.disabled.add(i)
+    def precise(self, i: int) -> regex.Pattern:
+        """The entry's own regex: anchored to a whole line (line, block) or searched (the rest)."""
+        if i not in self._precise:
+            e = self.entries[i]
+            src = f"^{_LEAD}{e.line_source()}{_TAIL}$" if self.anchored else f"(?P<_e>{e.matcher.source})"
+            self._precise[i] = regex.compile(src, _FLAGS, cache_pattern=False)
+        return self._precise[i]
+
+    def disable(self, i: int, why: str):
         e = self.entries[i]
         err = PackError(why, e.path, e.index, e.line)
         self.errors.append(err)
         log.warning("%s", err)
+        self.disabled.add(i)
         self._build()
 
+    def call(self, i: int, method: str, *args) -> regex.Match | None:
+        """``precise(i).<method>(*args)`` under a timeout."""
+        try:
+            return getattr(self.precise(i), method)(*args, timeout=MATCH_TIMEOUT)
+        except TimeoutError:
+            self.disable(i, f"pattern timed out after {MATCH_TIMEOUT}s (catastrophic backtracking?); "
+                            "entry disabled")
+            return None
+
+    def matches_at(self, text: str, pos: int) -> bool:
+        """Prefilter: does some entry's pattern match at ``pos``?"""
+        if self.combined is not None:
+            try:
+                return self.combined.match(text, pos, timeout=MATCH_TIMEOUT) is not None
+            except TimeoutError:
+                pass
+        hit = False
+        for i in self.live:
+            try:
+                hit = hit or _compiled(self.entries[i].matcher.source).match(
+                    text, pos, timeout=MATCH_TIMEOUT) is not None
+            except TimeoutError:
+                self.disable(i, f"pattern timed out after {MATCH_TIMEOUT}s (catastrophic backtracking?); "
+                                "entry disabled")
+        return hit
+
     def finditer(self, text: str) -> Iterator[tuple[int, regex.Match]]:
-        """(entry index, match) over ``text``; a pattern that times out is disabled, not fatal."""
-        if not any(i not in self.disabled for i in range(len(self.entries))):
-            return
+        """(entry, match) anywhere in ``text``, in order."""
         timeout = MATCH_TIMEOUT + TIMEOUT_PER_MCHAR * len(text) / 1e6
         if self.combined is not None:
             try:
-                hits = []
-                for m in self.combined.finditer(text, timeout=timeout):
-                    hits.append((self._which(m), m))
+                hits = [(_which(m), m) for m in self.combined.finditer(text, timeout=timeout)]
                 yield from hits
                 return
             except TimeoutError:
                 pass
-        # One regex per entry: slower, but a runaway pattern only costs its own entry.
-        hits = []
-        for i in [j for j in range(len(self.entries)) if j not in self.disabled]:
+        hits = []  # one regex per entry: a runaway pattern only costs its own entry
+        for i in self.live:
             try:
-                hits += [(i, m) for m in self.single(i).finditer(text, timeout=timeout)]
+                hits += [(i, m) for m in self.precise(i).finditer(text, timeout=timeout)]
             except TimeoutError:
-                self._disable(i, f"pattern timed out after {timeout:.2f}s (catastrophic backtracking?); "
-                                 "entry disabled")
+                self.disable(i, f"pattern timed out after {timeout:.2f}s (catastrophic backtracking?); "
+                                "entry disabled")
         hits.sort(key=lambda h: (h[1].start(), h[0]))
         yield from hits
 
-    def _which(self, m: regex.Match) -> int:
-        for name, value in m.groupdict().items():
-            if value is not None and name.startswith("_e") and name[2:].isdigit():
-                return int(name[2:])
-        raise AssertionError("combined match without an entry group")  # pragma: no cover
 
-    def match_line(self, text: str, skip: int | None = None) -> Iterator[tuple[int, regex.Match]]:
-        """Every live entry (but ``skip``) that matches one line on its own, in pack order."""
-        for i in range(len(self.entries)):
-            if i in self.disabled or i == skip:
-                continue
-            try:
-                m = self.single(i).search(text, timeout=MATCH_TIMEOUT)
-            except TimeoutError:
-                self._disable(i, "pattern timed out (catastrophic backtracking?); entry disabled")
-                continue
-            if m:
-                yield i, m
+def _which(m: regex.Match) -> int:
+    for name, value in m.groupdict().items():
+        if value is not None and name.startswith("_e") and name[2:].isdigit():
+            return int(name[2:])
+    raise AssertionError("combined match without an entry group")  # pragma: no cover
+
+
+_PROBE = frozenset("abcdefghijklmnopqrstuvwxyzàâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ0123456789"
+                   "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸŒÆ"
+                   "«»\"'’“”()[]<>-–—•·*+#@&%$€£©®!?.,;:/|~_ ")
+
+
+@lru_cache(maxsize=None)
+def _first_chars(source: str) -> frozenset[str] | None:
+    """The probe characters a match of ``source`` can start with (by partial matching), or None
+    when that cannot be known (a leading lookaround, or every capital letter: a shape pattern)."""
+    body = regex.sub(r"^(?:\(\?:)+", "", source)
+    if body.startswith(("(?=", "(?!", "(?<")):
+        return None
+    try:
+        compiled = regex.compile(source, _FLAGS, cache_pattern=False)
+        first = frozenset(ch for ch in _PROBE if compiled.match(ch, partial=True, timeout=MATCH_TIMEOUT))
+    except (regex.error, TimeoutError):
+        return None
+    if not first or sum(ch.isupper() for ch in first) > 20:
+        return None
+    return first
+
+
+class _Compiled:
+    """One rule's entries for one document language, compiled for speed: phrases of whole-line
+    entries become dictionary keys, their patterns one prefilter alternation, and the entries that
+    match anywhere in a line or inside it one unanchored alternation each."""
+
+    def __init__(self, entries: list[Entry], errors: list[PackError]):
+        anchored = [e for e in entries if e.anchored and e.match == "start"]
+        self.anchored = _Patterns(anchored, errors, anchored=True)
+        self.exact: dict[str, list[int]] = {}
+        self.prefix: dict[str, list[int]] = {}
+        pattern_entries = []
+        for i, e in enumerate(anchored):
+            if e.matcher.keys:
+                table = self.exact if e.rest == "none" else self.prefix
+                for k in e.matcher.keys:
+                    table.setdefault(k, []).append(i)
+            else:
+                pattern_entries.append(i)
+        self.prefix_lengths = {len(k) for k in self.prefix}
+        # Patterns whose first character is known (a word, a digit) are tried only on lines that
+        # start with one of those characters; shape patterns (a capital, a lookahead) on every line.
+        gated, open_, self.first_chars = [], [], set()
+        for i in pattern_entries:
+            first = _first_chars(anchored[i].matcher.source)
+            if first is None:
+                open_.append(i)
+            else:
+                gated.append(i)
+                self.first_chars |= first
+        self.pattern_ids = pattern_entries
+        self.gated = (gated, _Patterns([anchored[i] for i in gated], errors, anchored=True))
+        self.open = (open_, _Patterns([anchored[i] for i in open_], errors, anchored=True))
+        self.anywhere = _Patterns([e for e in entries if e.anchored and e.match == "anywhere"], errors,
+                                  anchored=False)
+        self.inline = _Patterns([e for e in entries if not e.anchored], errors, anchored=False)
+        # No whole-line entry matches a line of more words than this: a cheap first test.
+        self.max_words = max((e.max_words or LINE_MAX_WORDS for e in entries if e.anchored), default=0)
+
+    def candidates(self, idx: _DocIndex, ln: Line) -> list[int]:
+        """Anchored entries that may match this line (a superset; the precise regex decides)."""
+        key = idx.keys[ln.index]
+        out = list(self.exact.get(key, ()))
+        if self.prefix:
+            for cut in idx.cuts(ln.index):
+                if cut in self.prefix_lengths:
+                    out += self.prefix.get(key[:cut], ())
+        if self.pattern_ids:
+            text = ln.text
+            for ids, patterns in (self.gated, self.open):
+                if not patterns.live:
+                    continue
+                for pos in idx.starts(ln):
+                    ch = text[pos:pos + 1]
+                    if patterns is self.gated.__getitem__(1) and ch in _PROBE and ch not in self.first_chars:
+                        continue
+                    if patterns.matches_at(text, pos):
+                        out += [ids[j] for j in patterns.live]
+                        break
+        return sorted(set(out)) if len(out) > 1 else out
 
 
 class PackSet:
-    """The compiled entries of one rule: scanners per document language, built on first use."""
+    """The compiled entries of one rule, per document language, built on first use."""
 
     def __init__(self, packs: tuple[Pack, ...]):
         self.packs = packs
         self.errors: list[PackError] = []
-        self._by_lang: dict[str, tuple[Scanner, Scanner, Scanner]] = {}
+        self._by_lang: dict[str, _Compiled] = {}
 
-    def scanners(self, lang: str) -> tuple[Scanner, Scanner, Scanner]:
+    def compiled(self, lang: str) -> _Compiled:
         key = "*" if (lang or "").lower() in UNKNOWN_LANGS else lang.split("-")[0].lower()
         if key not in self._by_lang:
             entries = [e for p in self.packs if key == "*" or p.lang in ("*", key) for e in p.entries]
-            self._by_lang[key] = (
-                Scanner([e for e in entries if e.kind == "block"], True, self.errors),
-                Scanner([e for e in entries if e.kind == "line"], True, self.errors),
-                Scanner([e for e in entries if not e.anchored], False, self.errors),
-            )
+            self._by_lang[key] = _Compiled(entries, self.errors)
         return self._by_lang[key]
 
 
@@ -601,28 +835,36 @@ class PackRule(Rule):
         return list(ps.errors) if ps else []
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        blocks, lines, inline = self.packset().scanners(doc.lang)
-        yield from _Scan(self, doc, blocks, lines).anchored()
-        yield from self._inline(doc, inline)
+        compiled = self.packset().compiled(doc.lang)
+        yield from _Scan(self, doc, compiled).findings()
+        yield from self._inline(doc, compiled.inline)
 
-    # -- in-line kinds --
-    def _inline(self, doc: Document, scanner: Scanner) -> Iterator[Finding]:
-        if not scanner.entries:
+    def _inline(self, doc: Document, patterns: _Patterns) -> Iterator[Finding]:
+        if not patterns.entries:
             return
-        for i, m in scanner.finditer(doc.text):
-            entry = scanner.entries[i]
+        idx = None
+        for i, m in patterns.finditer(doc.text):
+            entry = patterns.entries[i]
             start, end = m.span()
             if start == end:
                 continue
+            idx = idx or _DocIndex.of(doc)
+            ln = doc.line_at(start)
+            if idx.in_code(ln.index) or entry.max_words and idx.words(ln) > entry.max_words:
+                continue
             if entry.kind == "substitution":
-                own = scanner.single(i).match(doc.text, start)
+                # The bare pattern, so that \1 and \g<name> mean the user's groups.
+                own = _compiled(entry.matcher.source).match(doc.text, start, end)
                 new = own.expand(entry.replace) if own else entry.replace
-                if new == m.group():
-                    continue
-                fix = Fix(( Edit(start, end, new),), entry.applicability, f"Replace with {new!r}")
+                if new == m.group() or doc.text.startswith(new, start):
+                    continue  # already replaced ("X" -> "X Plus"): no finding, or fixes never settle
+                fix = Fix((Edit(start, end, new),), entry.applicability, f"Replace with {new!r}")
                 yield self.finding(start, end, entry.message, fix)
             elif entry.fix == "delete":
-                start, end = _deletion_span(doc.text, start, end)
+                if not (ln.text[:start - ln.start].strip() or ln.text[end - ln.start:].strip()):
+                    start, end = removal_span(doc, ln, ln)  # the match is the whole line
+                else:
+                    start, end = _deletion_span(doc.text, start, end)
                 fix = Fix((Edit.deletion(start, end),), entry.applicability, "Remove it")
                 yield self.finding(start, end, entry.message, fix)
             else:
@@ -630,58 +872,63 @@ class PackRule(Rule):
 
 
 class _Scan:
-    """The anchored kinds on one document: block starts, their extent, whole lines."""
+    """Whole-line and block entries on one document: candidates, checks, extents, removals."""
 
-    def __init__(self, rule: PackRule, doc: Document, blocks: Scanner, lines: Scanner):
-        self.rule, self.doc, self.blocks, self.lines = rule, doc, blocks, lines
-        self._nonblank: list[int] | None = None
-        self._code: set[int] | None = None
+    def __init__(self, rule: PackRule, doc: Document, compiled: _Compiled):
+        self.rule, self.doc, self.c = rule, doc, compiled
+        self.idx: _DocIndex | None = None
 
-    def in_code(self, ln: Line) -> bool:
-        """Inside a fenced code block, even in a plain-text document (READMEs saved as .txt)."""
-        if self._code is None:
-            self._code = set()
-            if "```" in self.doc.text or "~~~" in self.doc.text:
-                fence = None
-                for line in self.doc.lines:
-                    m = _FENCE.match(line.text)
-                    if fence is None and m:
-                        fence = m.group(1)
-                    elif fence is not None and m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                        fence = None
-                    elif fence is not None:
-                        self._code.add(line.index)
-        return ln.index in self._code
-
-    def anchored(self) -> Iterator[Finding]:
-        doc = self.doc
-        line_hits = {}
-        for i, m in self.lines.finditer(doc.text):
-            for ln, hit in self._accepted(self.lines, i, m):
-                line_hits.setdefault(ln.index, hit)
-        taken: set[int] = set()
-        out: list[Finding] = []
-        for i, m in self.blocks.finditer(doc.text):
-            for ln, (j, _) in self._accepted(self.blocks, i, m):
-                if ln.index in taken:
+    def findings(self) -> list[Finding]:
+        c, doc = self.c, self.doc
+        if not (c.exact or c.prefix or c.pattern_ids or c.anywhere.entries):
+            return []
+        self.idx = idx = _DocIndex.of(doc)
+        blocks: dict[int, Entry] = {}
+        lines: dict[int, Entry] = {}
+        for ln in doc.lines:
+            if ln.is_blank or len(ln.text) >= 2 * c.max_words and idx.words(ln) > c.max_words:
+                continue
+            cands = c.candidates(idx, ln)
+            if not cands or idx.in_code(ln.index) or idx.continues_sentence(ln):
+                continue
+            for i in cands:
+                e = c.anchored.entries[i]
+                if (blocks if e.kind == "block" else lines).get(ln.index) is not None:
                     continue
-                entry = self.blocks.entries[j]
-                last = self._extent(entry, ln)
-                if last.index == ln.index and ln.index in line_hits:
-                    continue  # a one-line block that a line entry describes better
-                taken.update(range(ln.index, last.index + 1))
-                n = last.index - ln.index + 1
-                out.append(self._removal(entry, ln, last, f"Remove the block ({n} line{'s' * (n > 1)})"))
+                m = c.anchored.call(i, "match", ln.text)
+                if m is not None and self._accept(e, ln, m.groupdict().get("_r")):
+                    (blocks if e.kind == "block" else lines)[ln.index] = e
+        for i, m in c.anywhere.finditer(doc.text):
+            ln = doc.line_at(m.start())
+            e = c.anywhere.entries[i]
+            if "\n" in m.group() or ln.index in (blocks if e.kind == "block" else lines):
+                continue
+            if not idx.in_code(ln.index) and not idx.continues_sentence(ln) and self._accept(e, ln, None):
+                (blocks if e.kind == "block" else lines)[ln.index] = e
+        return self._removals(blocks, lines)
+
+    def _removals(self, blocks: dict[int, Entry], lines: dict[int, Entry]) -> list[Finding]:
+        doc, out, taken = self.doc, [], set()
+        for start, entry in sorted(blocks.items()):
+            if start in taken:
+                continue
+            first = doc.lines[start]
+            last = self._extent(entry, first)
+            if last is first and start in lines:
+                continue  # a one-line block that a line entry describes better
+            taken.update(range(first.index, last.index + 1))
+            n = last.index - first.index + 1
+            out.append(self._removal(entry, first, last, f"Remove the block ({n} line{'s' * (n > 1)})"))
         # Consecutive boilerplate lines (a comment widget, a footer) form a region, removed as one
         # run per applicability; the blank line around the region is taken once (see removal_span).
         regions: list[list[tuple[int, Entry]]] = []
-        for idx, (j, _) in sorted(line_hits.items()):
-            if idx in taken:
+        for i, entry in sorted(lines.items()):
+            if i in taken:
                 continue
-            if regions and regions[-1][-1][0] == idx - 1:
-                regions[-1].append((idx, self.lines.entries[j]))
+            if regions and regions[-1][-1][0] == i - 1:
+                regions[-1].append((i, entry))
             else:
-                regions.append([(idx, self.lines.entries[j])])
+                regions.append([(i, entry)])
         for region in regions:
             bounds = (doc.lines[region[0][0]], doc.lines[region[-1][0]])
             runs = _runs(region)
@@ -694,39 +941,19 @@ class _Scan:
                                          "Remove the line" if n == 1 else f"Remove the {n} lines",
                                          region=bounds, absorb=run is absorber))
         out.sort(key=lambda f: f.start)
-        return iter(out)
-
-    def _accepted(self, scanner: Scanner, i: int, m: regex.Match):
-        """The (line, (entry, match)) pairs that a scan hit stands for, after Python-side checks."""
-        doc = self.doc
-        if "\n" in m.group():  # a user pattern crossed a line break: judge its lines one by one
-            first, last = doc.line_at(m.start()).index, doc.line_at(m.end()).index
-            candidates = [(doc.lines[k], None) for k in range(first, last + 1)]
-        else:
-            candidates = [(doc.line_at(m.start()), (i, m))]
-        for ln, hit in candidates:
-            if hit is not None:
-                e = scanner.entries[hit[0]]
-                if self._accept(e, ln, _rest(hit[1], hit[0])):
-                    yield ln, hit
-                    continue
-            # The alternation's first fit failed the checks: another entry may fit this line.
-            for j, mm in scanner.match_line(ln.text, skip=hit[0] if hit else None):
-                if "\n" not in mm.group() and self._accept(scanner.entries[j], ln, _rest(mm, j)):
-                    yield ln, (j, mm)
-                    break
+        return out
 
     def _accept(self, e: Entry, ln: Line, rest: str | None) -> bool:
-        if self.in_code(ln):
+        limit = e.max_words or LINE_MAX_WORDS
+        if len(ln.text) >= 2 * limit and self.idx.words(ln) > limit:
             return False
-        content = ln.content
-        if e.max_words is not None and _words(content) > e.max_words:
-            return False
-        if rest is not None and (e.separator and not _has_separator(rest) or
-                                 e.rest == "title" and not _is_title(rest)):
-            return False
+        if rest is not None:
+            if e.separator and not _has_separator(rest):
+                return False
+            if e.rest == "title" and (not _is_title(rest) or _ENDS_WITH_STOP.search(ln.text)):
+                return False
         if e.zone != "any" or e.skip_title:
-            nonblank = self.nonblank()
+            nonblank = self.idx.nonblank()
             if e.skip_title and nonblank and nonblank[0] == ln.index:
                 return False
             if e.zone == "head" and ln.index not in nonblank[:ZONE_LINES]:
@@ -735,18 +962,13 @@ class _Scan:
                 return False
         return True
 
-    def nonblank(self) -> list[int]:
-        if self._nonblank is None:
-            self._nonblank = [ln.index for ln in self.doc.lines if not ln.is_blank]
-        return self._nonblank
-
     def _extent(self, e: Entry, first: Line) -> Line:
         """The last line of the block that starts at ``first``."""
         lines, last = self.doc.lines, first
         for k in range(first.index + 1, min(len(lines), first.index + e.max_lines)):
             ln = lines[k]
             text = ln.content.strip()
-            if not text or _looks_like_prose(text):
+            if not text or _looks_like_prose(text) or self.idx.in_code(k):
                 break
             if e.stop is not None and _search(e.stop, text, anchored=True):
                 break
@@ -816,14 +1038,6 @@ def _deletion_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _rest(m: regex.Match, i: int) -> str | None:
-    try:
-        r = m.group(f"_r{i}")
-    except IndexError:
-        return None
-    return r
-
-
 def _search(matcher: Matcher, text: str, anchored: bool) -> bool:
     src = f"^{_LEAD}{matcher.source}" if anchored else matcher.source
     try:
@@ -834,7 +1048,7 @@ def _search(matcher: Matcher, text: str, anchored: bool) -> bool:
 
 @lru_cache(maxsize=4096)
 def _compiled(src: str) -> regex.Pattern:
-    return regex.compile(src, _FLAGS)
+    return regex.compile(src, _FLAGS, cache_pattern=False)
 
 
 def _words(text: str) -> int:
@@ -842,28 +1056,28 @@ def _words(text: str) -> int:
 
 
 def _has_separator(rest: str) -> bool:
-    sep = regex.match(_SEP, rest)
+    sep = _SEP_RE.match(rest)
     return bool(sep and sep.group().strip())
 
 
 def _is_title(rest: str) -> bool:
-    """What follows "Read more:" is a headline: short, one sentence."""
-    sep = regex.match(rf"{_SEP}", rest)
+    """What follows "Read more:" is a headline: short, one sentence, no final full stop."""
+    sep = _SEP_RE.match(rest)
     body = rest[sep.end():] if sep else rest
     had_sep = bool(sep and sep.group().strip())
     body = _URL.sub(" ", _MD_LINK.sub(r"\1", body)).strip(" *_")
     if not body:
         return True
-    if not had_sep and not regex.match(r"[\p{Lu}\p{N}«\"“'\[]", body):
+    if not had_sep and not _TITLE_START.match(body):
         return False
-    if _words(body) > TITLE_MAX_WORDS:
+    if _words(body) > TITLE_MAX_WORDS or _ENDS_WITH_STOP.search(body):
         return False
     return not _SENTENCE_BREAK.search(body.rstrip(".!?… "))
 
 
 def _looks_like_prose(text: str) -> bool:
     """A line of article text, which ends a block: a continuation, a long line, several sentences."""
-    if regex.match(r"[\p{Ll},;)\]]", text):
+    if _CONTINUATION.match(text):
         return True
     words = _words(text)
     if words > 40:
@@ -881,13 +1095,19 @@ def load_user_packs(paths: list[Path]) -> dict[str, type[Rule]]:
     that names a built-in CL2xx code yields a subclass of that built-in rule whose entries are the
     built-in ones plus the user's: the caller replaces the built-in class with it.
     Raises PackError for an invalid pack (every pack is validated before any rule is built).
+    Cached per set of files and modification times.
     """
-    return dict(_load_user_packs(tuple(str(Path(p).resolve()) for p in paths)))
+    files = _pack_files(Path(p) for p in paths)
+    for f in files:
+        if not f.is_file():
+            raise PackError("no such pack file", f)
+    key = tuple((str(f.resolve()), f.stat().st_mtime_ns) for f in files)
+    return dict(_load_user_packs(key))
 
 
 @lru_cache(maxsize=32)
-def _load_user_packs(paths: tuple[str, ...]) -> tuple[tuple[str, type[Rule]], ...]:
-    packs = [load_pack(p) for p in _pack_files(map(Path, paths))]
+def _load_user_packs(files: tuple[tuple[str, int], ...]) -> tuple[tuple[str, type[Rule]], ...]:
+    packs = [load_pack(path) for path, _ in files]
     by_code: dict[str, list[Pack]] = {}
     for pack in packs:
         by_code.setdefault(pack.rule, []).append(pack)

@@ -35,6 +35,13 @@ _FUNCTION_WORD_ZIPF = 6.0
 # export, Markdown source), not debris: its non-final lines are all short and even.
 _WRAP_WIDTH = 100
 _WRAP_SPREAD = 25
+# A document wrapped at a fixed width throughout: more breaks than this, at least this many inside
+# sentences, all within a narrow band below the widest line (a scraper's breaks fall where tags
+# were, at any width).
+_FILLED_BREAKS = 3
+_FILLED_MIN_WIDTH = 60
+_FILLED_SPREAD = 20
+_LIST_ITEM = regex.compile(r"^\s*(?:[-*+•]|\p{N}+[.)])\s")
 
 
 class BrokenWrap(Rule):
@@ -48,8 +55,9 @@ class BrokenWrap(Rule):
     a line that ends on a function word ("calls at⏎6am"). Stays quiet on list items, headings,
     quotes and code (Markdown structure, and code fences in plain text too), on short lines
     (titles, verse, lists), on lines ending with ":" or ".", on a next line that starts with a
-    brand like "iPhone", an address, "a)" or "1.", and on paragraphs hard-wrapped at a fixed width
-    throughout (a style, not debris). Hyphenated breaks are CL404's.
+    brand like "iPhone", an address, "a)" or "1.", and on paragraphs, or whole documents,
+    hard-wrapped at a fixed width (a style, not debris: every break sits where the next word
+    would have passed the margin). Hyphenated breaks are CL404's.
 
     ## Why is this bad?
     Extractors break lines where the page had a tag, an inline element or a column edge. A
@@ -73,6 +81,8 @@ class BrokenWrap(Rule):
 
     def check(self, doc):
         code = fenced_code(doc)  # plain text can hold Markdown fences too
+        if _filled(doc, code):
+            return
         for para in doc.paragraphs:
             if len(para) < 2 or _hard_wrapped(para):
                 continue
@@ -136,6 +146,21 @@ def _ends_on_function_word(doc, head: str) -> bool:
 def _structured(line) -> bool:
     """A Markdown heading, list item or quote (structure markers before the content)."""
     return line.content_start != line.start or line.text.startswith(("    ", "\t"))
+
+
+def _filled(doc, code) -> bool:
+    """Does every line break inside a paragraph (list items and quotes included) sit near one
+    width, as in a Markdown source or a plain-text export wrapped at 80 or 100 columns?"""
+    widths, inside_sentence = [], 0
+    for para in doc.paragraphs:
+        for a, b in zip(para, para[1:]):
+            if inside(code, a.start) or a.text.lstrip().startswith("|") or _LIST_ITEM.match(b.text):
+                continue
+            if b.content.strip():
+                widths.append(len(a.text.rstrip()))
+                inside_sentence += bool(_OPEN_END.search(a.text.rstrip()))
+    return (len(widths) > _FILLED_BREAKS and inside_sentence >= _FILLED_BREAKS
+            and _FILLED_MIN_WIDTH <= max(widths) <= _WRAP_WIDTH and max(widths) - min(widths) <= _FILLED_SPREAD)
 
 
 def _hard_wrapped(para) -> bool:

@@ -5,8 +5,9 @@ class CaptionCredit(PackRule):
     """Image captions and photo credits left in the article text.
 
     ## What it does
-    Removes credit lines ("Photo : AFP", "© Reuters", "Crédit photo : Office de tourisme de Porto") and caption lines that end with a short credit ("… ils semblent travailler dur. Source : Microsoft.").
-    The phrases live in the YAML packs (rules/packs/<lang>/*.yml, `rule: CL209`).
+    Removes credit lines ("Photo : AFP", "© Reuters", "Crédit photo : Office de tourisme de Porto")
+    and caption lines that end with a short credit ("… ils semblent travailler dur. Source :
+    Microsoft."). The phrases live in the YAML packs (rules/packs/<lang>/*.yml, `rule: CL209`).
 
     ## Why is this bad?
     Captions describe a picture the text no longer has; credits are metadata.
@@ -16,7 +17,8 @@ class CaptionCredit(PackRule):
     Good: `…depuis janvier.⏎La suite de l'article.`
 
     ## Fix safety
-    Safe for a line that is a credit and nothing else; unsafe for a caption that ends with a credit (the caption's sentence could be article text).
+    Safe for a line that is a credit and nothing else; unsafe for a caption that ends with a credit
+    (the caption's sentence could be article text).
     """
 
     code = "CL209"

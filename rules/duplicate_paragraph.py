@@ -19,6 +19,21 @@ def normalise(text: str) -> str:
     return _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
 
 
+# Verse: a stanza is three or more short lines of a few words that mostly do not end a sentence
+# (a menu has one or two words a line).
+STANZA_LINES = 3
+STANZA_LINE_CHARS = 60
+STANZA_WORDS_PER_LINE = 3
+_SENTENCE_END = regex.compile(r"[.!?…]\W*$")
+
+
+def stanza(para) -> bool:
+    lines = [ln.content.strip() for ln in para]
+    return (len(lines) >= STANZA_LINES and max(len(t) for t in lines) <= STANZA_LINE_CHARS
+            and sum(len(_WORD.findall(t)) for t in lines) >= STANZA_WORDS_PER_LINE * len(lines)
+            and sum(bool(_SENTENCE_END.search(t)) for t in lines) <= 1)
+
+
 def meaningful(text: str) -> bool:
     """Long enough to be a copy rather than a coincidence; table rows repeat by design."""
     return (len(text) >= MIN_CHARS and len(_WORD.findall(text)) >= MIN_WORDS
@@ -35,7 +50,9 @@ class DuplicateParagraph(Rule):
     lines between), the earlier one is reported and the last one stays, as a diff of the page
     would show it; a copy further down is reported itself and the first one stays. A Markdown
     heading is kept over its plain copy. Only lines of at least 25 characters and 4 words count:
-    short lines (`Question:`, `Au moins pour l’instant.`, `-`) and table rows may repeat on purpose.
+    short lines (`Question:`, `Au moins pour l’instant.`, `-`) and table rows may repeat on purpose,
+    and so does the refrain of a song or poem: a stanza (three or more short lines that mostly do
+    not end a sentence) repeated further down, in a text that has other stanzas, is left alone.
 
     ## Why is this bad?
     Repeated text over-weights one sentence in a corpus, trips near-duplicate filters and reads
@@ -73,12 +90,17 @@ class DuplicateParagraph(Rule):
         content = [ln for ln in doc.prose_lines() if not ln.is_blank and ln.index not in code]
         repeated: set[int] = set()
         seen_paragraphs: dict[str, list] = {}  # normalised paragraph -> its latest copy
+        stanzas = {normalise(" ".join(ln.content for ln in p)) for p in doc.paragraphs if stanza(p)}
         for para in doc.paragraphs:
             if len(para) < 2 or any(ln.index in code for ln in para):
                 continue
             key = normalise(" ".join(ln.content for ln in para))
             earlier = seen_paragraphs.get(key)
             seen_paragraphs[key] = para
+            if key in stanzas and len(stanzas) > 1:
+                repeated.update(ln.index for ln in para)  # its lines repeat with it
+                if earlier is not None and not _only_blank_between(doc, earlier[-1], para[0]):
+                    continue  # a refrain
             if earlier is not None and meaningful(" ".join(ln.content for ln in para)):
                 repeated.update(ln.index for ln in earlier + para)
                 yield self._finding(doc, earlier, para)

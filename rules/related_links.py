@@ -5,8 +5,9 @@ class RelatedLinks(PackRule):
     """Related-article links left in the article text.
 
     ## What it does
-    Removes whole lines that point to other articles: "Lire aussi : …", "À lire aussi >> …", "Read more: [title](url)", and "Site | Title" lines such as "Numérique Hebdo | Indice de réparabilité…".
-    The phrases live in the YAML packs (rules/packs/<lang>/*.yml, `rule: CL206`).
+    Removes whole lines that point to other articles: "Lire aussi : …", "À lire aussi >> …", "Read
+    more: [title](url)", and "Site | Title" lines such as "Numérique Hebdo | Indice de
+    réparabilité…". The phrases live in the YAML packs (rules/packs/<lang>/*.yml, `rule: CL206`).
 
     ## Why is this bad?
     They splice other articles' headlines into the text, usually in the middle of it.
@@ -16,7 +17,8 @@ class RelatedLinks(PackRule):
     Good: `…a coordonné les travaux.`
 
     ## Fix safety
-    Safe when the line opens with a related-link label and the rest is a headline; unsafe for "Site | Title" lines, which are recognised by their shape only.
+    Safe when the line opens with a related-link label and the rest is a headline; unsafe for "Site
+    | Title" lines, which are recognised by their shape only.
     """
 
     code = "CL206"

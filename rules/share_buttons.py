@@ -5,8 +5,10 @@ class ShareButtons(PackRule):
     """Share and social button labels left in the article text.
 
     ## What it does
-    Removes whole lines made of share-button labels: "Partager sur Facebook", "Facebook Twitter Pinterest E-mail", "Tweet", "WhatsApp", or Markdown links to sharer URLs (`[Share on Facebook](https://www.facebook.com/sharer/…)`).
-    The phrases live in the YAML packs (rules/packs/<lang>/*.yml, `rule: CL205`).
+    Removes whole lines made of share-button labels: "Partager sur Facebook", "Facebook Twitter
+    Pinterest E-mail", "Tweet", "WhatsApp", or Markdown links to sharer URLs (`[Share on
+    Facebook](https://www.facebook.com/sharer/…)`). The phrases live in the YAML packs
+    (rules/packs/<lang>/*.yml, `rule: CL205`).
 
     ## Why is this bad?
     Button labels are not prose; they glue nonsense sequences of brand names into the text.
@@ -16,7 +18,8 @@ class ShareButtons(PackRule):
     Good: `…de l'année.`
 
     ## Fix safety
-    Safe: the line must consist of button labels only (a sentence naming Facebook or Twitter never matches).
+    Safe: the line must consist of button labels only (a sentence naming Facebook or Twitter never
+    matches).
     """
 
     code = "CL205"

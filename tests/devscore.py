@@ -182,6 +182,7 @@ def _runner_api(_ignore):
 
 def _linter_api(ignore):
     from corpuslint.fixer import fix_to_fixed_point
+    from corpuslint.document import looks_like_markdown
     from corpuslint.linter import Linter
     from corpuslint.settings import Settings
 
@@ -194,15 +195,20 @@ def _linter_api(ignore):
         if key not in memo:
             if len(memo) > 64:
                 memo.clear()
-            memo[key] = linter.check(linter.document(text, path=path, lang=lang))
+            memo[key] = linter.check(linter.document(text, path=path, lang=lang[0], markdown=lang[1]))
         return memo[key]
 
+    # Like the CLI (and the public scorer, which never passes --lang): language and Markdown are
+    # detected from the dirty text, once, not read from meta.json.
+    def kind(text):
+        return linter.language_of(text), looks_like_markdown(text)
+
     def check(text, path, lang):
-        return findings(text, path, lang or linter.language_of(text))
+        return findings(text, path, kind(text))
 
     def fix(text, path, lang, unsafe):
-        lang = lang or linter.language_of(text)  # decided once, as Linter.fix_text does
-        return fix_to_fixed_point(text, lambda t: findings(t, path, lang), unsafe).text
+        k = kind(text)
+        return fix_to_fixed_point(text, lambda t: findings(t, path, k), unsafe).text
 
     return "corpuslint.linter.Linter", check, fix
 
@@ -365,10 +371,11 @@ def _changes(fixed: str, clean: str, limit: int = 4) -> list[str]:
     return out[:limit] + ([f"... {len(out) - limit} more"] if len(out) > limit else [])
 
 
-def render(report: Report, cases: list[Case], verbose: bool, unsafe: bool) -> str:
+def render(report: Report, cases: list[Case], verbose: bool, unsafe: bool, only: set[str] | None = None,
+           label: str = "devcorpus") -> str:
     s = report.summary()
     lines = [
-        f"devcorpus: {s['cases']} cases ({s['controls']} controls), {s['hunks']} gold hunks, "
+        f"{label}: {s['cases']} cases ({s['controls']} controls), {s['hunks']} gold hunks, "
         f"{s['findings']} findings  [{s['backend']}, {s['seconds']}s]",
         f"recall {s['recall']:.3f}  precision {s['precision']:.3f}  "
         f"closure safe {s['closure_safe']:.3f} / unsafe {s['closure_unsafe']:.3f}",
@@ -384,6 +391,8 @@ def render(report: Report, cases: list[Case], verbose: bool, unsafe: bool) -> st
     for code, (n, bad) in sorted(report.by_rule().items(), key=lambda kv: -kv[1][1]):
         lines.append(f"  {code:8} {n:4} / {bad}")
     for cs in report.cases:
+        if only is not None and cs.id not in only:
+            continue
         case = by_id[cs.id]
         lev_fixed = cs.lev_unsafe if unsafe else cs.lev_safe
         harmed = lev_fixed > cs.lev_dirty
@@ -425,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"{exc}\n(score without it: --ignore CODE)", file=sys.stderr)
         return 3
-    print(render(report, cases, args.verbose, args.unsafe))
+    print(render(report, cases, args.verbose, args.unsafe, label=args.cases.name))
     if args.json:
         data = report.summary()
         data["per_case"] = {cs.id: {

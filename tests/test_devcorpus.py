@@ -17,20 +17,23 @@ import devscore
 
 CORPUS = Path(__file__).parent / "devcorpus"
 
-# Floors: what the default rules reach today, rounded down a little. Raise them as rules
-# improve, never lower them to make a change pass. The EVAL.md targets are the goal.
-FLOORS = {"recall": 0.85, "precision": 0.85, "closure_unsafe": 0.80, "closure_safe": 0.45}
-TARGETS = {"recall": 0.90, "precision": 0.90, "closure_unsafe": 0.85, "closure_safe": 0.50}
+# Floors: what the default rules reach today, rounded down a little (EVAL.md's targets are
+# recall and precision 0.90, closure 0.85 unsafe / 0.50 safe). Raise them as rules improve;
+# never lower them to make a change pass.
+FLOORS = {"recall": 0.92, "precision": 0.95, "closure_unsafe": 0.90, "closure_safe": 0.62}
 
 CASES = devscore.load_cases(CORPUS)
-CATEGORIES = {
-    "mojibake", "html_residue", "whitespace_debris", "doubled_punctuation", "stray_id_or_timestamp",
-    "hashtag_line", "lone_symbol_line", "social_embed_attribution", "duplicated_headline_or_paragraph",
-    "merged_words", "hyphenation_break", "broken_line_wrap", "comment_prompt",
-    "newsletter_or_subscribe_prompt", "cookie_or_consent_banner", "paywall_notice",
-    "share_or_social_buttons", "related_links", "navigation_or_breadcrumb", "ad_or_promo_block",
-    "image_caption_or_credit", "footer_boilerplate", "grammar_slip",
-}
+
+
+def _load_make_case():
+    spec = importlib.util.spec_from_file_location("make_case", CORPUS / "make_case.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+make_case = _load_make_case()
+CATEGORIES = make_case.CATEGORIES
 
 
 # -- the corpus itself ---------------------------------------------------------------------------
@@ -67,9 +70,6 @@ def test_case_spans_turn_dirty_into_clean(case):
 
 def test_cases_are_built_from_their_sources():
     """dirty.txt, clean.txt and meta.json are generated from _src/*.case: edit the source, rebuild."""
-    spec = importlib.util.spec_from_file_location("make_case", CORPUS / "make_case.py")
-    make_case = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(make_case)
     for src in sorted((CORPUS / "_src").glob("*.case")):
         built = make_case.parse(src)
         case_dir = CORPUS / src.stem
@@ -86,8 +86,8 @@ def report():
     return devscore.score(CASES)
 
 
-def _why(report) -> str:
-    return "\n" + devscore.render(report, CASES, verbose=True, unsafe=True)
+def _why(report, only: set[str] | None = None, unsafe: bool = True) -> str:
+    return "\n" + devscore.render(report, CASES, verbose=True, unsafe=unsafe, only=only)
 
 
 @pytest.mark.parametrize("metric", sorted(FLOORS))
@@ -99,12 +99,14 @@ def test_score_floor(report, metric):
 
 @pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
 def test_no_damage_on_clean_controls(report, unsafe):
-    assert report.damage(unsafe) == 0, _why(report)
+    damaged = {c.id for c in report.cases if c.kind == "clean_control"
+               and (c.lev_unsafe if unsafe else c.lev_safe)}
+    assert report.damage(unsafe) == 0, _why(report, damaged, unsafe)
 
 
 @pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
 def test_no_case_is_harmed(report, unsafe):
-    assert report.harmed(unsafe) == [], _why(report)
+    assert report.harmed(unsafe) == [], _why(report, set(report.harmed(unsafe)), unsafe)
 
 
 def test_scorer_counts_hunks_and_findings():
@@ -129,3 +131,10 @@ def test_scorer_counts_hunks_and_findings():
     assert (good.recall, good.precision, good.closure(True), good.harmed(True)) == (1.0, 1.0, 1.0, [])
     bad = devscore.score([case], Oracle(False))
     assert (bad.recall, bad.closure(False)) == (0.0, 0.0)
+
+
+def test_gold_hunks_fall_back_to_the_diff_without_spans():
+    case = devscore.Case("t", "Le  chat dort..\nFooter\n", "Le chat dort.\n", {"debris": [{"category": "x"}]})
+    hunks = devscore.gold_hunks(case)
+    # Edits one character apart are one hunk, as in the public scorer.
+    assert [case.dirty[h.start:h.end] for h in hunks] == [" ", ".\nFooter\n"]

@@ -127,7 +127,7 @@ def test_decoding_is_strict_and_exact():
         decode(b"+AGE-", "utf-7")
     with pytest.raises(DecodeError, match="not valid utf-8"):
         decode(b"\xed\xa0\x80")  # an encoded surrogate: not UTF-8
-    with pytest.raises(EncodeError, match="U+2192"):
+    with pytest.raises(EncodeError, match=r"U\+2192 \(RIGHTWARDS ARROW\)"):
         Decoded("", "cp1252", b"").encode("a \u2192 b")
     for data, enc in [(b"", None), (codecs.BOM_UTF8, None), (b"\xe9t\xe9", "latin-1"),
                       (codecs.BOM_UTF16_BE + "é".encode("utf-16-be"), None)]:
@@ -156,7 +156,7 @@ def test_empty_file(cli, tmp_path):
     p = tmp_path / "empty.txt"
     p.write_bytes(b"")
     code, _, err = fix(cli, p)
-    assert code == 0 and "Found 0 findings in 1 document" in err
+    assert code == 0 and "found 0 findings in 1 document" in err
     assert p.read_bytes() == b"" and no_temp_files(tmp_path)
 
 
@@ -204,19 +204,20 @@ def test_a_rule_inserting_cr_is_refused():
 def test_huge_single_line_is_linear(cli, tmp_path):
     """No quadratic rule on one huge line: 4x the text must cost well under 16x the time.
 
-    The full 50 MB line runs in benchmarks/fault_run.py (about 30 s); here 0.5 and 2 MB.
+    Every default rule but grammar (CL5xx costs ~100 s/MB, reported). The full 50 MB line runs
+    in benchmarks/fault_run.py; here 60 and 240 kB keep the suite fast.
     """
-    sentence = "Le  chat dort sur le canapé du salon, très calme. "
+    sentence = "Le chat dort sur le canapé du salon, très calme ; il rêve (beaucoup). "
     times = {}
-    for mb in (0.5, 2):
-        p = tmp_path / f"line{mb}.txt"
-        n = int(mb * 1_000_000 / len(sentence))
-        p.write_text(sentence * n, encoding="utf-8")
+    for kb in (60, 240):
+        p = tmp_path / f"line{kb}.txt"
+        n = kb * 1000 // len(sentence)
+        p.write_text(sentence * n + "Fin  du texte.", encoding="utf-8")
         t0 = time.perf_counter()
-        code, _, err = cli("check", "--no-cache", "-j", "1", "--format", "concise", "--quiet", "--statistics", str(p))
-        times[mb] = time.perf_counter() - t0
-        assert code == 1 and f"{n:6d}  CL102" in err, err[-500:]
-    assert times[2] < 10 * times[0.5] + 1.0, times
+        code, out, err = cli("check", "--no-cache", "-j", "1", "--no-grammar", "--format", "concise", str(p))
+        times[kb] = time.perf_counter() - t0
+        assert code == 1 and f"{p}:1:{n * len(sentence) + 4}: CL102" in out, (out[-500:], err[-500:])
+    assert times[240] < 10 * times[60] + 1.0, times
 
 
 def test_many_small_files(cli, tmp_path):

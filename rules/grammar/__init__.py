@@ -32,10 +32,13 @@ def configure(config: GrammarConfig | None = None) -> None:
     from . import engine
 
     config = config or GrammarConfig()
-    engine.configure(config)
-    if config.enabled and config.required:
+    if engine.configure(config) and config.enabled and config.required:
         langs = {"fr", "en"} | {lang for lang, b in config.backends if lang != "default" and b != "off"}
-        ensure_available(sorted(langs))
+        try:
+            ensure_available(sorted(langs))
+        except GrammarUnavailable:
+            engine._STATE = None   # asking again checks again
+            raise
 
 
 def configure_from_mapping(mapping: Mapping | None) -> None:

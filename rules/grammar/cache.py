@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .slip import Slip
 
-FORMAT = 2   # bump when the stored slip layout, the mapping or the filters change
+FORMAT = 3   # bump when the stored slip layout, the mapping or the filters change
 
 
 def key(backend: str, version: str, signature: str, lang: str, text: str) -> str:

@@ -91,12 +91,13 @@ def state() -> _State:
     return _STATE
 
 
-def configure(config: GrammarConfig) -> None:
-    """Use ``config`` from now on (same config again: keep the warm caches)."""
+def configure(config: GrammarConfig) -> bool:
+    """Use ``config`` from now on; False when it was already in use (the warm caches stay)."""
     global _STATE
     if _STATE is not None and _STATE.config == config:
-        return
+        return False
     _STATE = _State(config)
+    return True
 
 
 def ensure_available(languages=("fr", "en")) -> None:
@@ -152,11 +153,15 @@ def _slips(st: _State, backend, text: str, lang: str, categories: frozenset[str]
         st.broken.add(backend.name)
         st.missing(backend, lang, f"LanguageTool is not reachable ({exc})")
         return ()
+    except (ImportError, OSError) as exc:   # an installed but broken engine
+        st.broken.add(backend.name)
+        st.missing(backend, lang, f"{backend.name} failed to load ({exc})")
+        return ()
     if lang == "en":  # corpuslint's own agreement check, where the backend has none
         taken = [(s.start, s.end) for s in slips]
         slips += [s for s in patterns_en.check(text) if not any(a < s.end and s.start < b for a, b in taken)]
     unknown = tuple((s.start, s.end) for s in slips if _marks_unknown_word(s))
-    verdicts = [(s, cat, cat is not None and filters.keep(cat, text, s.start, s.end, lang, s.upstream, unknown))
+    verdicts = [(s, cat, filters.keep(cat, text, s.start, s.end, lang, s.upstream, unknown))
                 for s in slips if (cat := categorize(s))]
     # One conflict reported as alternatives ("leur" -> "leurs" or "produits" -> "produit"):
     # if one side is a false alarm, so is the conflict.

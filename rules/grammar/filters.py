@@ -12,8 +12,16 @@ those guesses are weak. A slip is dropped when:
   a plural title is a singular subject;
 - an agreement slip follows a number and a unit ("120 mm croisée": the adjective agrees with
   the noun before the measure);
-- it is a known false alarm of an upstream rule in a fixed phrase ("bon marché", "ou non");
-- it is a doubled word that grammar allows ("had had", "nous nous").
+- it is a known false alarm of an upstream rule in a fixed phrase ("bon marché", "ou non"),
+  after a preposition ("survived by their two sons": never "they're"), or after a number that
+  belongs to a name ("le FTSE 100 londonien");
+- a French agreement slip sits right after a prepositional complement whose head noun it
+  agrees with in number ("des mesures au sol effectuées", "une course au large disputée");
+- a confusion slip is followed by a quoted mention (la succession des « que »);
+- Harper calls a count noun a mass noun ("a listing": "listings" is common), or asks for a
+  plural after "one of the" where the noun already is one ("one of the findings");
+- it is a doubled word that grammar allows ("had had", "nous nous", the pseudo-cleft
+  "what it is is").
 """
 from __future__ import annotations
 
@@ -45,6 +53,16 @@ UPSTREAM_EXCEPTIONS = (
     ("fr", r"_(?:gn|ppas|conj)_", r".+",
      r"(?i)\b(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine"
      r"|millier|majorité|minorité|plupart|moitié|partie|nombre|foule|multitude|tiers|quart)\b[^.!?;:]{0,30}$", r""),
+    # A number that belongs to a name ("le FTSE 100 londonien", "la Ligue 1 française") does not
+    # count anything: an acronym, or a capitalised word inside the sentence, comes before it.
+    ("fr", r"gn_nombre_chiffres", r".+",
+     r"(?:\b\p{Lu}[\p{L}\p{N}&-]*\p{Lu}[\p{L}\p{N}&-]*|(?<=\p{L},?\s)\p{Lu}\p{Ll}+)\s+\d+\s+$", r""),
+    # "they're", "you're" cannot follow a preposition, nor come before a count ("by their two sons").
+    ("en", r"harper:(?:TheirToTheyre|YourToYoure)", r"(?i)their|your",
+     r"(?i)\b(?:by|to|of|with|for|from|in|on|at|about|into|onto|over|under|through|after|before|without"
+     r"|among|between|behind|beside|against|during|towards?|upon|within|across|around|near|like)\s+$", r""),
+    ("en", r"harper:(?:TheirToTheyre|YourToYoure)", r"(?i)their|your", r"",
+     r"^\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozen|several|many|own)\b)"),
 )
 _EXCEPTIONS = tuple((lang, regex.compile(rule), regex.compile(span), regex.compile(before), regex.compile(after))
                     for lang, rule, span, before, after in UPSTREAM_EXCEPTIONS)
@@ -53,6 +71,18 @@ _UNITS = r"(?:[mcdkµ]?m[²³23]?|[km]?g|t|[mcd]?l|h|min|s|ms|°C?|%|‰|€|\$|
 _NUMBER_UNIT = regex.compile(r"\d\s*" + _UNITS + r"\.?\s+$")
 _SENTENCE_END = ".!?…:;"
 _WORD_CATEGORIES = (AGREEMENT, VERB_FORM, CONFUSION, GRAMMAR)
+# "N1 au sol ADJ": a preposition (with its article) and a bare noun between a noun and the word
+# that agrees with it. Grammalecte reads "au sol effectuées" as one group.
+_FR_COMPLEMENT = regex.compile(
+    r"(?i)(?P<head>\p{L}+)\s+(?:au|aux|du|en|de|d['’]|à\s+la|à\s+l['’]|de\s+la|de\s+l['’])\s*\p{L}+\s+$")
+_FR_COMPLEMENT_NOUN = regex.compile(
+    r"(?i)(?P<head>\p{L}+)\s+(?:au|aux|du|en|de|d['’]|à\s+la|à\s+l['’]|de\s+la|de\s+l['’])\s*$")
+_NEXT_WORD = regex.compile(r"^\s+(\p{L}+)")
+_OPENING_QUOTE = regex.compile(r"^\s*(?:[«“„]|\x22(?=\p{L}))")
+# The pseudo-cleft "What it is is a lack of confidence": the first "is" ends a "what" clause.
+_DOUBLED_BE = regex.compile(r"(?i)\b(is|was)\s+\1\b")
+_CLEFT_CLAUSE = regex.compile(r"(?i)\b(?:what|whatever|all|everything)\b[^.!?;:,\x22“”]{0,40}$")
+_COUNT_PLURAL_ZIPF = 3.3   # "listings": a noun whose plural is this common is a count noun
 
 
 @lru_cache(maxsize=65536)
@@ -101,11 +131,15 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         if (ex_lang == lang and rule.search(upstream) and span_re.fullmatch(span)
                 and before.search(text[max(0, start - 30):start]) and after.match(text[end:])):
             return False
+    if lang == "en" and category in (REPETITION, GRAMMAR) and _pseudo_cleft(text, start, end):
+        return False
     if category == REPETITION:
         word = doubled_word(span)
         return not (word and word in GRAMMATICAL_DOUBLES.get(lang, ()))
     if category not in _WORD_CATEGORIES:
         return True
+    if upstream.startswith("harper:") and not _harper_count_noun_ok(upstream, span):
+        return False
     if is_heading(text):
         return False
     for tok in _window(text, start, end, NEIGHBOURS):
@@ -114,10 +148,54 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
             return False
         if word[:1].islower() and any(a <= tok.start() and tok.end() <= b for a, b in unknown):
             return False
+    if category == CONFUSION and _OPENING_QUOTE.match(text[end:]):
+        return False  # the next word is quoted: a mention (« que »), not part of the sentence
     if category == AGREEMENT:
         before = text[:start]
         if _after_closing_quote(before) or _NUMBER_UNIT.search(before[-20:]):
             return False
+        if lang == "fr" and _agrees_across_complement(span, before[-60:], text[end:end + 40]):
+            return False
+    return True
+
+
+def _plural_form(word: str) -> bool:
+    return len(word) > 2 and word[-1] in "sx"
+
+
+def _agrees_across_complement(span: str, before: str, after: str) -> bool:
+    """"des mesures au sol effectuées": the word agrees in number with the noun before the
+    complement (checked on the span itself, or on the word after a flagged bare noun)."""
+    m = _FR_COMPLEMENT.search(before)
+    if m and " " not in span.strip():
+        return _plural_form(m["head"]) == _plural_form(span.strip())
+    m, nxt = _FR_COMPLEMENT_NOUN.search(before), _NEXT_WORD.match(after)
+    if m and nxt and " " not in span.strip() and not _plural_form(span.strip()):
+        return _plural_form(m["head"]) == _plural_form(nxt[1])
+    return False
+
+
+def _pseudo_cleft(text: str, start: int, end: int) -> bool:
+    for m in _DOUBLED_BE.finditer(text, max(0, start - 4), min(len(text), end + 4)):
+        if m.start() < end and start < m.end():
+            return bool(_CLEFT_CLAUSE.search(text[max(0, m.start() - 60):m.start()]))
+    return False
+
+
+def _harper_count_noun_ok(upstream: str, span: str) -> bool:
+    """False for Harper's number lints that misread a count noun or an existing plural."""
+    words = span.split()
+    if not words:
+        return True
+    noun = words[-1].lower()
+    if upstream == "harper:MassNouns":
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(noun + "s", "en") < _COUNT_PLURAL_ZIPF
+    if upstream == "harper:OneOfTheSingular":
+        from .patterns_en import plural_noun
+
+        return not plural_noun(noun)
     return True
 
 

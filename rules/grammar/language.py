@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from corpuslint.language import _SHARED, _WORD, FUNCTION_WORDS
+import regex
+
+from corpuslint.language import FUNCTION_WORDS
+
+_WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
+# Tokens shared by several languages carry no evidence.
+_SHARED = {w for w, n in Counter(w for ws in FUNCTION_WORDS.values() for w in ws).items() if n > 1}
 
 UNKNOWN = ("", "und", "mixed", "mul", "zxx", "auto")
 

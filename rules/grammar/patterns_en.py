@@ -41,7 +41,8 @@ _SINGULAR_ENDINGS = ("ss", "us", "is", "ics", "ous", "os", "as", "ys")
 
 
 @lru_cache(maxsize=8192)
-def _is_plural_noun(word: str) -> bool:
+def plural_noun(word: str) -> bool:
+    """Does ``word`` look like the plural of a common English noun ("findings", not "news")?"""
     from wordfreq import zipf_frequency
 
     if word in _SINGULAR_S or word.endswith(_SINGULAR_ENDINGS):
@@ -57,7 +58,7 @@ def _is_plural_noun(word: str) -> bool:
 def check(text: str) -> list[Slip]:
     out = []
     for m in _PATTERN.finditer(text):
-        if not _is_plural_noun(m.group("noun")):
+        if not plural_noun(m.group("noun")):
             continue
         verb = m.group("verb")
         if m.group("lexical"):

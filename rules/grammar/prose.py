@@ -115,12 +115,14 @@ def _flush(doc, run, edits, out) -> None:
     lead = len(run[0].content) - len(run[0].content.lstrip())
     lo, hi = run[0].content_start + lead, run[-1].start + len(run[-1].text.rstrip())
     repl: list[tuple[int, int, str, str]] = []   # (start, end, content, kind)
+    gaps = [(a.start + len(a.text.rstrip()), b.content_start + len(b.content) - len(b.content.lstrip()))
+            for a, b in zip(run, run[1:])]
     for e in edits:
-        if lo <= e.start and e.end <= hi and not e.start == e.end == hi:
+        inside_gap = any(g0 <= e.start and e.end <= g1 for g0, g1 in gaps) and not e.content.strip()
+        if lo <= e.start and e.end <= hi and not e.start == e.end == hi and not inside_gap:
             repl.append((e.start, e.end, e.content, "fix"))
-    for a, b in zip(run, run[1:]):
-        repl.append((a.start + len(a.text.rstrip()), b.content_start + len(b.content) - len(b.content.lstrip()),
-                     " ", "join"))
+    for g0, g1 in gaps:   # a join also stands for the whitespace fixes inside it
+        repl.append((g0, g1, " ", "join"))
     for ln in run:
         base = ln.content_start
         masks = list(_URLISH.finditer(ln.content))
