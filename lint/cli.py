@@ -110,9 +110,9 @@ def _overrides(args) -> Overrides:
     )
 
 
-def _rule_infos(extra_settings=None) -> list[dict]:
-    rules = registry.all_rules()
-    return [{**cls.info(), "docs": cls.docs()} for cls in rules.values()]
+def _rule_infos() -> list[dict]:
+    """Every rule's metadata and docs (for SARIF and the report), user pack rules included."""
+    return [{**cls.info(), "docs": cls.docs()} for cls in _configured_rules().values()]
 
 
 def _validate_settings(settings) -> None:
@@ -234,8 +234,13 @@ def cmd_check(args) -> int:
     return EXIT_CLEAN if args.exit_zero or not n else EXIT_FINDINGS
 
 
+def _configured_rules() -> dict:
+    """Built-in rules plus the user packs of the config found from the current folder."""
+    return Linter.for_path(settings_for(None, Overrides()), None).all_rules
+
+
 def cmd_rule(args) -> int:
-    rules = registry.all_rules()
+    rules = _configured_rules()
     code = args.code.upper()
     cls = rules.get(code) or next((r for r in rules.values() if r.name == args.code), None)
     if cls is None:
@@ -256,7 +261,7 @@ def cmd_rule(args) -> int:
 
 
 def cmd_rules(args) -> int:
-    infos = [cls.info() for cls in registry.all_rules().values()]
+    infos = [cls.info() for cls in _configured_rules().values()]
     if args.format == "json":
         print(json.dumps(infos, ensure_ascii=False, indent=2))
     elif args.format == "markdown":

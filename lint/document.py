@@ -69,6 +69,7 @@ class Document:
         self.record = record
         self.doc_id = doc_id
         self.prior: list = []  # findings of earlier rule phases (set by the engine)
+        self.shared: dict = {}  # per-document facts several rules compute once (e.g. the pack index)
 
     def __repr__(self):
         return f"Document({self.path!r}, lang={self.lang!r}, {len(self.text)} chars)"

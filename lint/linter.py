@@ -38,7 +38,7 @@ def _configure_grammar(settings: Settings) -> None:
 class Linter:
     def __init__(self, settings: Settings, ignores: tuple[str, ...] = ()):
         self.settings = settings
-        rules = registry.all_rules(_user_rules(settings))
+        rules = self.all_rules = registry.all_rules(_user_rules(settings))
         _configure_grammar(settings)
         codes = registry.resolve(rules, settings.select, settings.extend_select, settings.ignore + ignores)
         self.codes = codes

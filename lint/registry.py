@@ -30,7 +30,8 @@ def builtin_rules() -> dict[str, type[Rule]]:
 def all_rules(extra: dict[str, type[Rule]] | None = None) -> dict[str, type[Rule]]:
     rules = dict(builtin_rules())
     for code, cls in (extra or {}).items():
-        if code in rules:
+        # A user pack may extend a built-in rule (its class then derives from the built-in one).
+        if code in rules and not issubclass(cls, rules[code]):
             raise SelectionError(f"rule code {code} is already taken by the built-in rule {rules[code].name}")
         rules[code] = cls
     return dict(sorted(rules.items()))

@@ -126,12 +126,15 @@ class Normalised:
     def apply(self, edits: list[Edit]) -> str:
         """Apply edits made on ``text`` to ``original``; inserted breaks use the dominant style.
 
-        Raises EncodeError rather than return a text whose lines differ from the edited
-        text, e.g. when a deletion would join a lone CR and a following LF into one CRLF.
+        A lone CR must never end up just before an LF: the two would read back as one CRLF
+        break, and a line would vanish. When an edit would cause that, the deletion is moved
+        by one character onto the equal break before it (same text, same lines), or else the
+        one break of the pair that is not in the file's dominant style is written in it.
+        Raises EncodeError rather than return a text whose lines differ from the edited text.
         """
         edits = sorted(edits)
-        out, pos = [], 0
         if not self.crlf_at and "\r" not in self.original:
+            out, pos = [], 0
             for e in edits:
                 out += [self.original[pos:e.start], e.content]
                 pos = e.end
@@ -140,14 +143,43 @@ class Normalised:
             if any("\r" in e.content for e in edits):
                 self._check(result, edits)
             return result
+        edits = self._shift_deletions(edits)
+        segments, pos = [], 0
         for e in edits:
             a, b = self.to_original(e.start), self.to_original(e.end)
-            out += [self.original[pos:a], e.content.replace("\n", self.newline)]
+            segments += [self.original[pos:a], e.content.replace("\n", self.newline)]
             pos = b
-        out.append(self.original[pos:])
-        result = "".join(out)
+        segments.append(self.original[pos:])
+        result = "".join(self._unmerge(segments))
         self._check(result, edits)
         return result
+
+    def _shift_deletions(self, edits: list[Edit]) -> list[Edit]:
+        """Move a deletion that would join a lone CR to an LF onto the break before it."""
+        out, text, prev_end = [], self.text, 0
+        for e in edits:
+            a, b = e.start, e.end
+            if (not e.content and 0 < a < b and a - 1 >= prev_end and text[a - 1] == "\n" == text[b - 1]
+                    and self.original[self.to_original(a) - 1] == "\r"
+                    and self.original[self.to_original(b):self.to_original(b) + 1] == "\n"):
+                e = Edit(a - 1, b - 1, "")
+            out.append(e)
+            prev_end = e.end
+        return out
+
+    def _unmerge(self, segments: list[str]) -> list[str]:
+        """Where a segment ending in CR meets one starting with LF, rewrite one of the two breaks."""
+        last = None  # index of the last non-empty segment
+        for i, seg in enumerate(segments):
+            if not seg:
+                continue
+            if last is not None and segments[last].endswith("\r") and seg.startswith("\n"):
+                if self.newline == "\r":
+                    segments[i] = "\r" + seg[1:]
+                else:
+                    segments[last] = segments[last][:-1] + self.newline
+            last = i
+        return segments
 
     def _check(self, result: str, edits: list[Edit]) -> None:
         expected, pos = [], 0

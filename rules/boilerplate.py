@@ -86,7 +86,6 @@ from __future__ import annotations
 import inspect
 import logging
 import unicodedata
-import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -109,7 +108,6 @@ ZONE_LINES = 5
 # A line of more words is article prose: no whole-line entry matches it unless its max_words says so.
 LINE_MAX_WORDS = 60
 TITLE_MAX_WORDS = 30
-UNKNOWN_LANGS = frozenset({"", "und", "mixed", "*", "xx", "unknown"})
 # Seconds a scan may take per document, plus a share per character of text (huge documents).
 MATCH_TIMEOUT = 0.5
 TIMEOUT_PER_MCHAR = 2.0
@@ -524,13 +522,12 @@ class _DocIndex:
     """Per-document facts every pack rule needs: line keys, where line content starts, fenced code.
     Built once per document (the ten CL2xx rules share it)."""
 
-    _cache: "weakref.WeakKeyDictionary[Document, _DocIndex]" = weakref.WeakKeyDictionary()
-
     @classmethod
     def of(cls, doc: Document) -> "_DocIndex":
-        idx = cls._cache.get(doc)
-        if idx is None or idx.text is not doc.text:
-            idx = cls._cache[doc] = cls(doc)
+        # Kept on the document itself: it lives and dies with it (no global cache to leak).
+        idx = doc.shared.get(cls)
+        if idx is None:
+            idx = doc.shared[cls] = cls(doc)
         return idx
 
     def __init__(self, doc: Document):
@@ -671,10 +668,10 @@ class _Patterns:
             except TimeoutError:
                 pass
         hit = False
-        for i in self.live:
+        for i in list(self.live):  # every entry, so that the runaway one is found and disabled
             try:
-                hit = hit or _compiled(self.entries[i].matcher.source).match(
-                    text, pos, timeout=MATCH_TIMEOUT) is not None
+                if _compiled(self.entries[i].matcher.source).match(text, pos, timeout=MATCH_TIMEOUT):
+                    hit = True
             except TimeoutError:
                 self.disable(i, f"pattern timed out after {MATCH_TIMEOUT}s (catastrophic backtracking?); "
                                 "entry disabled")
@@ -691,7 +688,7 @@ class _Patterns:
             except TimeoutError:
                 pass
         hits = []  # one regex per entry: a runaway pattern only costs its own entry
-        for i in self.live:
+        for i in list(self.live):
             try:
                 hits += [(i, m) for m in self.precise(i).finditer(text, timeout=timeout)]
             except TimeoutError:
@@ -751,17 +748,19 @@ class _Compiled:
         self.prefix_lengths = {len(k) for k in self.prefix}
         # Patterns whose first character is known (a word, a digit) are tried only on lines that
         # start with one of those characters; shape patterns (a capital, a lookahead) on every line.
-        gated, open_, self.first_chars = [], [], set()
+        gated, open_, first_chars = [], [], set()
         for i in pattern_entries:
             first = _first_chars(anchored[i].matcher.source)
             if first is None:
                 open_.append(i)
             else:
                 gated.append(i)
-                self.first_chars |= first
+                first_chars |= first
         self.pattern_ids = pattern_entries
-        self.gated = (gated, _Patterns([anchored[i] for i in gated], errors, anchored=True))
-        self.open = (open_, _Patterns([anchored[i] for i in open_], errors, anchored=True))
+        # (entry ids in ``anchored``, their prefilter, the first characters they need or None)
+        self.pattern_groups = [
+            (ids, _Patterns([anchored[i] for i in ids], errors, anchored=True), first)
+            for ids, first in ((gated, frozenset(first_chars)), (open_, None)) if ids]
         self.anywhere = _Patterns([e for e in entries if e.anchored and e.match == "anywhere"], errors,
                                   anchored=False)
         self.inline = _Patterns([e for e in entries if not e.anchored], errors, anchored=False)
@@ -776,18 +775,17 @@ class _Compiled:
             for cut in idx.cuts(ln.index):
                 if cut in self.prefix_lengths:
                     out += self.prefix.get(key[:cut], ())
-        if self.pattern_ids:
-            text = ln.text
-            for ids, patterns in (self.gated, self.open):
-                if not patterns.live:
+        text = ln.text
+        for ids, patterns, first in self.pattern_groups:
+            if not patterns.live:
+                continue
+            for pos in idx.starts(ln):
+                ch = text[pos:pos + 1]
+                if first is not None and ch in _PROBE and ch not in first:
                     continue
-                for pos in idx.starts(ln):
-                    ch = text[pos:pos + 1]
-                    if patterns is self.gated.__getitem__(1) and ch in _PROBE and ch not in self.first_chars:
-                        continue
-                    if patterns.matches_at(text, pos):
-                        out += [ids[j] for j in patterns.live]
-                        break
+                if patterns.matches_at(text, pos):
+                    out += [ids[j] for j in patterns.live]
+                    break
         return sorted(set(out)) if len(out) > 1 else out
 
 
@@ -800,9 +798,14 @@ class PackSet:
         self._by_lang: dict[str, _Compiled] = {}
 
     def compiled(self, lang: str) -> _Compiled:
-        key = "*" if (lang or "").lower() in UNKNOWN_LANGS else lang.split("-")[0].lower()
+        # Built-in packs apply to documents of every language: sites glue English cookie banners and
+        # newsletter boxes onto French articles, and their entries match whole lines, not words in
+        # prose. A user pack's `lang` restricts it to documents of that language.
+        key = (lang or "").split("-")[0].lower()
         if key not in self._by_lang:
-            entries = [e for p in self.packs if key == "*" or p.lang in ("*", key) for e in p.entries]
+            entries = [e for p in self.packs
+                       if p.path.startswith(str(PACK_DIR)) or p.lang in ("*", key) or key in ("", "und", "mixed")
+                       for e in p.entries]
             self._by_lang[key] = _Compiled(entries, self.errors)
         return self._by_lang[key]
 
@@ -883,7 +886,7 @@ class _Scan:
         if not (c.exact or c.prefix or c.pattern_ids or c.anywhere.entries):
             return []
         self.idx = idx = _DocIndex.of(doc)
-        blocks: dict[int, Entry] = {}
+        blocks: dict[int, list[Entry]] = {}
         lines: dict[int, Entry] = {}
         for ln in doc.lines:
             if ln.is_blank or len(ln.text) >= 2 * c.max_words and idx.words(ln) > c.max_words:
@@ -893,27 +896,34 @@ class _Scan:
                 continue
             for i in cands:
                 e = c.anchored.entries[i]
-                if (blocks if e.kind == "block" else lines).get(ln.index) is not None:
+                if e.kind != "block" and ln.index in lines:
                     continue
                 m = c.anchored.call(i, "match", ln.text)
                 if m is not None and self._accept(e, ln, m.groupdict().get("_r")):
-                    (blocks if e.kind == "block" else lines)[ln.index] = e
+                    if e.kind == "block":
+                        blocks.setdefault(ln.index, []).append(e)
+                    else:
+                        lines[ln.index] = e
         for i, m in c.anywhere.finditer(doc.text):
             ln = doc.line_at(m.start())
             e = c.anywhere.entries[i]
-            if "\n" in m.group() or ln.index in (blocks if e.kind == "block" else lines):
+            if "\n" in m.group() or e.kind != "block" and ln.index in lines:
                 continue
             if not idx.in_code(ln.index) and not idx.continues_sentence(ln) and self._accept(e, ln, None):
-                (blocks if e.kind == "block" else lines)[ln.index] = e
+                if e.kind == "block":
+                    blocks.setdefault(ln.index, []).append(e)
+                else:
+                    lines[ln.index] = e
         return self._removals(blocks, lines)
 
-    def _removals(self, blocks: dict[int, Entry], lines: dict[int, Entry]) -> list[Finding]:
+    def _removals(self, blocks: dict[int, list[Entry]], lines: dict[int, Entry]) -> list[Finding]:
         doc, out, taken = self.doc, [], set()
-        for start, entry in sorted(blocks.items()):
+        for start, entries in sorted(blocks.items()):
             if start in taken:
                 continue
             first = doc.lines[start]
-            last = self._extent(entry, first)
+            # Several block entries may start here (packs of several languages): the widest wins.
+            entry, last = max(((e, self._extent(e, first)) for e in entries), key=lambda el: el[1].index)
             if last is first and start in lines:
                 continue  # a one-line block that a line entry describes better
             taken.update(range(first.index, last.index + 1))

@@ -35,9 +35,9 @@ _FUNCTION_WORD_ZIPF = 6.0
 # export, Markdown source), not debris: its non-final lines are all short and even.
 _WRAP_WIDTH = 100
 _WRAP_SPREAD = 25
-# A document wrapped at a fixed width throughout: more breaks than this, at least this many inside
-# sentences, all within a narrow band below the widest line (a scraper's breaks fall where tags
-# were, at any width).
+# A document wrapped at a fixed width: more long lines before a break than this, at least this
+# many inside sentences, all within a narrow band below the widest one (a scraper's breaks fall
+# where tags were, at any width). Breaks at that margin are the document's style.
 _FILLED_BREAKS = 3
 _FILLED_MIN_WIDTH = 60
 _FILLED_SPREAD = 20
@@ -81,14 +81,15 @@ class BrokenWrap(Rule):
 
     def check(self, doc):
         code = fenced_code(doc)  # plain text can hold Markdown fences too
-        if _filled(doc, code):
-            return
+        width = _fill_width(doc, code)
         for para in doc.paragraphs:
             if len(para) < 2 or _hard_wrapped(para):
                 continue
             for a, b in zip(para, para[1:]):
                 if inside(code, a.start) or inside(code, b.start):
                     continue
+                if width and width - _FILLED_SPREAD <= len(a.text.rstrip()) <= width:
+                    continue  # the document's own margin
                 finding = self._wrap(doc, a, b)
                 if finding:
                     yield finding
@@ -148,19 +149,24 @@ def _structured(line) -> bool:
     return line.content_start != line.start or line.text.startswith(("    ", "\t"))
 
 
-def _filled(doc, code) -> bool:
-    """Does every line break inside a paragraph (list items and quotes included) sit near one
-    width, as in a Markdown source or a plain-text export wrapped at 80 or 100 columns?"""
+def _fill_width(doc, code) -> int | None:
+    """The margin of a document wrapped at a fixed width (a Markdown source, a plain-text export
+    at 80 or 100 columns), or None: the width when every long line that a break follows (list
+    items and quotes included) sits in a narrow band under the widest one."""
     widths, inside_sentence = [], 0
     for para in doc.paragraphs:
         for a, b in zip(para, para[1:]):
-            if inside(code, a.start) or a.text.lstrip().startswith("|") or _LIST_ITEM.match(b.text):
-                continue
-            if b.content.strip():
-                widths.append(len(a.text.rstrip()))
-                inside_sentence += bool(_OPEN_END.search(a.text.rstrip()))
-    return (len(widths) > _FILLED_BREAKS and inside_sentence >= _FILLED_BREAKS
-            and _FILLED_MIN_WIDTH <= max(widths) <= _WRAP_WIDTH and max(widths) - min(widths) <= _FILLED_SPREAD)
+            if (inside(code, a.start) or a.text.lstrip().startswith("|") or _LIST_ITEM.match(b.text)
+                    or not b.content.strip() or a.text.endswith("  ")):
+                continue  # code, a table, a new item, or a Markdown hard break ("  ")
+            head = a.text.rstrip()
+            if len(head) >= _SHORT_LINE:  # shorter lines are verse, addresses, labels
+                widths.append(len(head))
+                inside_sentence += bool(_OPEN_END.search(head))
+    if (len(widths) > _FILLED_BREAKS and inside_sentence >= _FILLED_BREAKS
+            and _FILLED_MIN_WIDTH <= max(widths) <= _WRAP_WIDTH and max(widths) - min(widths) <= _FILLED_SPREAD):
+        return max(widths)
+    return None
 
 
 def _hard_wrapped(para) -> bool:

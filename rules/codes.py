@@ -35,6 +35,7 @@ CODE_TABLE: dict[str, str] = {
     "CL304": "social_embed",
     "CL305": "duplicate_paragraph",
     "CL306": "leading_punctuation",
+    "CL307": "metadata_line",
     # -- end CL3xx
     # CL4xx: words and layout
     "CL401": "merged_case",

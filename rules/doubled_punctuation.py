@@ -6,6 +6,8 @@ from corpuslint.rules.space_run import markdown_code_spans
 # Maximal runs of sentence punctuation not touching an ellipsis character.
 _RUN = regex.compile(r"(?<![.,;:!?…])[.,;:!?]{2,}(?![.,;:!?…])")
 _CLOSERS = "\"'”’»)]}*_"
+# The same mark repeated with spaces between: ", , ,", ". .", "! !". (". . ." is a spaced ellipsis.)
+_SPACED = regex.compile(r"(?<![.,;:!?…])([.,;!?])(?:[ \t\u00a0\u202f]+\1)+(?![.,;:!?…])")
 _QUESTION_THEN_DOT = regex.compile(r"([?!]{1,3})\.")
 _URLISH = regex.compile(r"://|^www\.|[/\\]|@")
 _ENTITY_BEFORE = regex.compile(r"&#?\w+$")  # "&raquo;." : the ";" closes an entity (CL106)
@@ -35,9 +37,12 @@ class DoubledPunctuation(Rule):
     """Doubled or clashing punctuation marks left by extraction.
 
     ## What it does
-    Finds `..`, `,,`, `;;`, `::`, `?.`, `!.`, `,.`, `.,`, `!!`, `??` and similar slips at the end of a
-    word and keeps the single intended mark. Ellipses (`...`, `…`), `?!`, ranges and versions
-    (`1..5`, `v1..v2`), paths (`../img`), URLs, inline code and abbreviations (`etc.,`) are left alone.
+    Finds `..`, `,,`, `;;`, `::`, `?.`, `!.`, `,.`, `.,`, `!!`, `!!!`, `??` and similar slips at the end
+    of a word, the same mark repeated across spaces (`, , ,`, `. .`, `! !`), a clash after a stray
+    space (`photos ,.`) and over-long ellipses (`soir....`), and keeps the single intended mark.
+    Ellipses (`...`, `…`, `. . .`), `?!` and French `? !`, ranges and versions (`1..5`, `v1..v2`),
+    paths (`../img`, `cd ..`), table-of-contents leaders (`Chapitre 1 ........ 5`), URLs, inline
+    code and abbreviations (`etc.,`) are left alone.
 
     ## Why is this bad?
     A period added after a question mark, or a doubled mark, is a seam between two text nodes
@@ -49,9 +54,10 @@ class DoubledPunctuation(Rule):
     Good: `Le grand public suivra-t-il ? Novaphone a vendu 42 000 exemplaires.`
 
     ## Fix safety
-    Safe for `?.`, `!.`, `,,`, `;;`, `::` and for `..` ending a sentence. Unsafe for `..` before a
-    lower-case word (it may be a clipped ellipsis), for `!!` and `??` (they may be the author's
-    emphasis) and for clashing marks such as `,.` (which one was meant is a guess).
+    Safe for `?.`, `!.`, `,,`, `;;`, `::`, `, ,`, for `..` ending a sentence and for four or five
+    dots (one ellipsis). Unsafe for `..` before a lower-case word or after a space (it may be a
+    clipped ellipsis), for `!!`, `!!!`, `??` and `! !` (they may be the author's emphasis), for `. .`
+    and for clashing marks such as `,.` (which one was meant is a guess).
     """
 
     code = "CL104"
@@ -63,21 +69,49 @@ class DoubledPunctuation(Rule):
         for ln in doc.prose_lines():
             text = ln.text
             code = markdown_code_spans(text) if doc.markdown else []
+            taken: list[tuple[int, int]] = []
             for m in _RUN.finditer(text, ln.content_start - ln.start):
                 if any(a < m.end() and m.start() < b for a, b in code):
                     continue
                 verdict = self._judge(text, m.start(), m.end())
                 if verdict is None:
                     continue
-                keep, safe, what = verdict
-                start, end = ln.start + m.start(), ln.start + m.end()
-                make = Fix.safe if safe else Fix.unsafe
-                yield self.finding(start, end, f"{what} {m.group()!r}",
-                                   make(Edit(start, end, keep), message=f"Replace with {keep!r}"))
+                keep, safe, what, at = verdict
+                taken.append((at, m.end()))
+                yield self._finding(ln.start + at, ln.start + m.end(), keep, safe, what, text[at:m.end()])
+            for m in _SPACED.finditer(text, ln.content_start - ln.start):
+                if any(a < m.end() and m.start() < b for a, b in code + taken):
+                    continue
+                verdict = self._judge_spaced(text, m)
+                if verdict is not None:
+                    keep, safe = verdict
+                    yield self._finding(ln.start + m.start(), ln.start + m.end(), keep, safe,
+                                        "repeated mark", m.group())
+
+    def _finding(self, start, end, keep, safe, what, shown):
+        make = Fix.safe if safe else Fix.unsafe
+        return self.finding(start, end, f"{what} {shown!r}",
+                            make(Edit(start, end, keep), message=f"Replace with {keep!r}"))
+
+    @staticmethod
+    def _judge_spaced(text: str, m):
+        """(kept mark, safe?) for ", , ," and the like, or None."""
+        mark, end = m.group(1), m.end()
+        after = text[end] if end < len(text) else ""
+        if after and not (after.isspace() or after in _CLOSERS):
+            return None  # ". .5", ", ,x": not prose punctuation
+        if mark == "." and m.group().count(".") >= 3:
+            return None  # ". . .": a spaced ellipsis
+        if _URLISH.search(_token_around(text, m.start(), end)):
+            return None
+        before = text[:m.start()].rstrip()
+        if not before or not (before[-1].isalnum() or before[-1] in _CLOSERS):
+            return None  # a line of marks, or marks after other punctuation: not a slip at a word's end
+        return mark, mark in ",;"
 
     @staticmethod
     def _judge(text: str, start: int, end: int):
-        """(kept mark, safe?, description) or None when the run is legitimate."""
+        """(kept mark, safe?, description, start of the span) or None when the run is legitimate."""
         run = text[start:end]
         after = text[end] if end < len(text) else ""
         before = text[start - 1] if start else ""
@@ -90,22 +124,28 @@ class DoubledPunctuation(Rule):
         rest = text[end:].lstrip(" \t" + _CLOSERS)
         ends_sentence = not rest or rest[0].isupper() or rest[0].isdigit()
         lead_ok = bool(before) and not before.isspace()
+        # "brillant ..", "photos ,.": the slip sits after a space; the span takes the space too.
+        detached = before in (" ", "\u00a0") and DoubledPunctuation._plain_word_before(text, start - 1)
         if run == "..":
-            if not lead_ok:
-                return None  # "cd .." and the like
-            return ".", ends_sentence, "doubled period"
+            if lead_ok:
+                return ".", ends_sentence, "doubled period", start
+            if detached and ends_sentence:
+                return ".", False, "detached doubled period", start - 1
+            return None  # "cd .." and the like
+        if set(run) == {"."} and len(run) in (4, 5) and lead_ok:
+            return "...", True, "over-long ellipsis", start  # "soir....": one ellipsis
         m = _QUESTION_THEN_DOT.fullmatch(run)
         if m:
-            return m.group(1), True, "period after"
-        if run in ("!!", "??"):
-            return run[0], False, "doubled mark"
+            return m.group(1), True, "period after", start
+        if len(set(run)) == 1 and run[0] in "!?":
+            return run[0], False, "repeated mark", start  # "!!", "!!!", "??": emphasis or a slip
         if len(set(run)) == 1 and run[0] in ",;:" and len(run) <= 3:
-            return (run[0], True, "doubled mark") if before else None  # French: "point ;;"
-        if len(run) == 2 and set(run) <= set(".,;:") and lead_ok:
+            return (run[0], True, "doubled mark", start) if before else None  # French: "point ;;"
+        if len(run) == 2 and set(run) <= set(".,;:") and (lead_ok or detached and "," in run):
             if run[0] == "." and not DoubledPunctuation._plain_word_before(text, start):
                 return None  # "etc.,", "Inc.,", "U.S.,": an abbreviation takes its own period
             keep = "." if ends_sentence and "." in run else run[0] if run[0] != "." else run[1]
-            return keep, False, "clashing marks"
+            return keep, False, "clashing marks", start if lead_ok else start - 1
         return None
 
     @staticmethod

@@ -10,6 +10,7 @@ _DROPPED_ELEMENT = regex.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", regex.I
 # WordPress / page-builder shortcodes: [name key="value"], [/name], [name ... /].
 _SHORTCODE = regex.compile(r"\[(/?)([a-z][a-z0-9_-]*)((?:\s+[^\[\]\n]*?)?)\s*/?\]")
 _LINK_TAIL = regex.compile(r"[(\[:]")  # "[text](url)", "[text][ref]", "[ref]: url" are Markdown links
+_TEXT_FILES = (".txt", ".text")
 _ASSIGNMENT = regex.compile(r"""[\w-]+=(?:"|'|\w)""")
 
 _INLINE = frozenset("""a abbr b bdi bdo big cite code del dfn em font i img ins kbd mark q s samp small
@@ -82,6 +83,12 @@ def _shortcode_pieces(text: str, offset: int) -> list[_Piece]:
     return pieces
 
 
+def _html_is_residue(doc) -> bool:
+    """Plain text, or Markdown sniffed in a .txt file: a scraped article may keep Markdown marks,
+    but HTML in a text file is what the extractor failed to strip. Real Markdown files keep theirs."""
+    return not doc.markdown or doc.path.lower().endswith(_TEXT_FILES)
+
+
 def _clusters(pieces: list[_Piece], text: str) -> list[list[_Piece]]:
     """Pieces that overlap or are separated only by white space form one cluster."""
     out: list[list[_Piece]] = []
@@ -100,8 +107,9 @@ class HtmlTag(Rule):
     ## What it does
     Finds HTML tags of known elements (`<br>`, `</p>`, `<div class="…">`, `<strong>`), HTML
     comments and `<script>`/`<style>` elements in plain text, and WordPress-style shortcodes
-    (`[caption id="…"]…[/caption]`, `[embed]…[/embed]`) everywhere. In Markdown, inline HTML is
-    legal structure, so only shortcodes are reported there.
+    (`[caption id="…"]…[/caption]`, `[embed]…[/embed]`) everywhere. In Markdown files, inline HTML
+    is legal structure, so only shortcodes are reported there; a .txt file that merely looks like
+    Markdown (a scraped article with headings and links) is text, and its tags are reported.
 
     ## Why is this bad?
     Markup in extracted text is noise: `<br>` in the middle of a sentence, `[/caption]` before a
@@ -135,7 +143,7 @@ class HtmlTag(Rule):
                 continue
             offset = ln.content_start - ln.start
             pieces = _shortcode_pieces(text, offset) if "[" in text else []
-            if not doc.markdown and "<" in text:
+            if "<" in text and _html_is_residue(doc):
                 pieces += _html_pieces(text, offset)
             if doc.markdown:
                 code = markdown_code_spans(text)

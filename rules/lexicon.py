@@ -128,3 +128,39 @@ def suffix_family(part: str, lang: str) -> tuple[int, float]:
 def inner_count(letters: str, lang: str) -> int:
     """Occurrences of a letter sequence inside the language's common words."""
     return _common_words(lang).count(letters)
+
+
+def words_starting(head: str, lang: str) -> list[str]:
+    """Listed words that start with ``head`` (in alphabetical order)."""
+    return _starting_with(_sorted_words(lang, False), head)
+
+
+def words_ending(tail: str, lang: str) -> list[str]:
+    """Listed words that end with ``tail`` (ordered by their reversed spelling)."""
+    return [w[::-1] for w in _starting_with(_sorted_words(lang, True), tail[::-1])]
+
+
+@lru_cache(maxsize=4096)
+def alternation(a: str, b: str, lang: str) -> int:
+    """How many listed stems of three letters or more take both endings ``a`` and ``b``.
+
+    Inflections alternate on thousands of stems ("-s"/"-nt", "-ait"/"-a"); letters that
+    merely follow a shared beginning do not ("less|ened" and "less|energy": "-d"/"-rgy", none).
+    """
+    table = _zipf_table(lang)
+    longer, shorter = (a, b) if len(a) >= len(b) else (b, a)
+    stems = (w[:len(w) - len(longer)] for w in words_ending(longer, lang)) if longer else iter(table)
+    return sum(1 for s in stems if len(s) >= 3 and table.get(s + shorter, 0.0) > 0.0)
+
+
+def zipf_table(lang: str) -> dict[str, float]:
+    """The whole list: casefolded NFC word -> Zipf frequency."""
+    return _zipf_table(lang)
+
+
+@lru_cache(maxsize=64)
+def letter_share(letter: str, lang: str) -> float:
+    """The share of listed words that start or end with ``letter`` (French "à": 0.0003, "a": 0.14)."""
+    table = _zipf_table(lang)
+    n = len(words_starting(letter, lang)) + len(words_ending(letter, lang))
+    return n / max(len(table), 1)

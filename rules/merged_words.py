@@ -15,16 +15,31 @@ from . import lexicon
 
 # Zipf thresholds. A part of one to three letters must be as frequent as
 # "et", "le", "qui", "and", "the" (all >= 6.5); longer parts need only be
-# ordinary words ("échouer" is 3.6, "stations" 4.3).
+# ordinary words ("échouer" is 3.6, "stations" 4.3), or rarer ones
+# ("aviaire" 3.1) beside a function word or another long part.
 FUNCTION_WORD_ZIPF = 6.0
 WORD_ZIPF = 3.5
+RARE_WORD_ZIPF = 2.5
+LONG_PART = 6
 SHORT_PART = 3
-# Word-formation evidence (see is_affix_like), measured on the fr/en lists:
-# "anti" starts 205 listed compounds, "sur" 397, "hydro" 33 (24 %); "marche" 8;
-# "-ai" ends 632 verb forms, "-aient" 694, while "-et" ends 262 words, "-le" 268.
-PREFIX_FAMILY = 50
-PREFIX_FAMILY_SHARED, PREFIX_SHARE = 10, 0.2
-SUFFIX_FAMILY = 400
+# A one-letter part is a function word that seldom starts (or ends) a listed
+# word: French "à" starts 24 of 311,000, "a" and "y" thousands.
+ONE_LETTER_SHARE = 0.001
+# Word-formation evidence (see is_affix_like), measured on the fr/en lists. A
+# prefix is productive when a large share of the words it starts are prefix +
+# word: "over" 0.78, "sur" 0.51, "entre" 0.57, against "the" 0.18, "le" 0.17,
+# "de" 0.16; "re" and "un" start so many (1,455 and 1,146) that the share is moot.
+# Endings likewise: "-less" 0.88, "-ai" 0.48, "-ait" 0.25, against "-on" 0.07, "-et" 0.10.
+PREFIX_FAMILY, PREFIX_SHARE, PREFIX_FAMILY_ANY = 10, 0.3, 1000
+SUFFIX_FAMILY, SUFFIX_SHARE = 10, 0.25
+# A listed word that shares the token's letters across the cut is a relative: a
+# stem reaching two letters into the right part ("démolis|ses" ~ "démolissent"), or
+# an ending reaching two letters into the left part ("factuel|le" ~ "actuelle"),
+# the pair differing in its last (first) three letters at most. A stem relative
+# counts only when the two endings alternate on many stems ("-s"/"-nt": 2,350).
+RELATIVE_REACH, RELATIVE_SPAN, ALTERNATION = 2, 3, 10
+RELATIVE_EXTRA = 4   # a relative is at most this many letters longer than the token
+RELATIVES_SCANNED = 30
 # "isse" occurs 576 times in common French words, "anne" 132; a merge's
 # junction is usually rare: "heet" 3, "erle" 18, "nsan" 7, "ftle" 0.
 JUNCTION_COUNT = 30
@@ -42,6 +57,7 @@ class Split:
     right: str
     lang: str
     score: float  # the rarer part's Zipf frequency
+    likelihood: float = 0.0  # the sum of the parts' Zipf frequencies (log of their product)
 
 
 def chunk_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -79,22 +95,53 @@ def inside(blocks: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in blocks)
 
 
-def part_is_word(part: str, lang: str) -> bool:
+def part_is_word(part: str, lang: str, other: str = "") -> bool:
+    """Frequent enough to be one of the two words of a merge (``other`` is the second part)."""
     z = lexicon.zipf(part, lang)
-    return z >= (FUNCTION_WORD_ZIPF if len(part) <= SHORT_PART else WORD_ZIPF)
+    if len(part) == 1:
+        return z >= FUNCTION_WORD_ZIPF and lexicon.letter_share(part, lang) < ONE_LETTER_SHARE
+    if len(part) <= SHORT_PART:
+        return z >= FUNCTION_WORD_ZIPF
+    if z >= WORD_ZIPF:
+        return True
+    return z >= RARE_WORD_ZIPF and (lexicon.zipf(other, lang) >= FUNCTION_WORD_ZIPF
+                                    or min(len(part), len(other)) >= LONG_PART)
 
 
 def is_affix_like(left: str, right: str, lang: str) -> bool:
-    """Word formation rather than a merge: a productive prefix or an inflection.
+    """Word formation rather than a merge: a productive prefix or ending.
 
     "surmortalité" is "sur" + "mortalité" and "définirai" is "définir" + "ai",
-    yet both are words; the lexicon tells us "sur" starts hundreds of listed
-    compounds and "ai" ends hundreds of listed verb forms.
+    yet both are words; the lexicon tells us half the words "sur" starts are
+    "sur" + a word, and "ai" ends hundreds of listed verb forms.
     """
     n, share = lexicon.prefix_family(left, lang)
-    if n >= PREFIX_FAMILY or n >= PREFIX_FAMILY_SHARED and share >= PREFIX_SHARE:
+    if n >= PREFIX_FAMILY and share >= PREFIX_SHARE or n >= PREFIX_FAMILY_ANY:
         return True
-    return lexicon.suffix_family(right, lang)[0] >= SUFFIX_FAMILY
+    n, share = lexicon.suffix_family(right, lang)
+    return n >= SUFFIX_FAMILY and share >= SUFFIX_SHARE
+
+
+def listed_relative(word: str, cut: int, lang: str) -> str | None:
+    """A listed word of the token's family across the cut, if any (see RELATIVE_REACH).
+
+    "démolisses" is not listed but "démolissent" is: the token is an inflection,
+    not "démolis" + "ses". "thekitchen" has no such relative.
+    """
+    table = lexicon.zipf_table(lang)
+
+    def related(w: str) -> bool:
+        return w != word and len(w) <= len(word) + RELATIVE_EXTRA and table.get(w, 0.0) > 0.0
+
+    for j in range(max(cut + RELATIVE_REACH, len(word) - RELATIVE_SPAN), len(word)):
+        for w in lexicon.words_starting(word[:j], lang)[:RELATIVES_SCANNED]:
+            if related(w) and lexicon.alternation(word[j:], w[j:], lang) >= ALTERNATION:
+                return w
+    for i in range(min(cut - RELATIVE_REACH, RELATIVE_SPAN), 0, -1):
+        for w in lexicon.words_ending(word[i:], lang)[:RELATIVES_SCANNED]:
+            if related(w):
+                return w
+    return None
 
 
 def reads_as_one_word(left: str, right: str, lang: str) -> bool:
@@ -102,20 +149,34 @@ def reads_as_one_word(left: str, right: str, lang: str) -> bool:
     return lexicon.inner_count(left[-2:] + right[:2], lang) > JUNCTION_COUNT
 
 
-def best_split(word: str, langs, *, min_part: int = 2) -> Split | None:
-    """The most plausible two-word split of an unknown lowercase token, or None."""
+def candidate_splits(word: str, lang: str):
+    """Every cut whose two parts are words, likeliest first (the product of the parts' frequencies)."""
+    found = []
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        if part_is_word(left, lang, right) and part_is_word(right, lang, left):
+            zl, zr = lexicon.zipf(left, lang), lexicon.zipf(right, lang)
+            found.append(Split(left, right, lang, min(zl, zr), zl + zr))
+    return sorted(found, key=lambda s: s.likelihood, reverse=True)
+
+
+def best_split(word: str, langs) -> Split | None:
+    """The likeliest two-word reading of an unknown lowercase token, or None when it reads as one word.
+
+    Only the likeliest cut is judged: when it is word formation (a productive
+    prefix or ending, or a listed relative), the token is taken for a word.
+    """
     best = None
     for lang in langs:
-        for i in range(min_part, len(word) - min_part + 1):
-            left, right = word[:i], word[i:]
-            if not (part_is_word(left, lang) and part_is_word(right, lang)):
-                continue
-            score = min(lexicon.zipf(left, lang), lexicon.zipf(right, lang))
-            if best is not None and score <= best.score:
-                continue
-            if is_affix_like(left, right, lang) or reads_as_one_word(left, right, lang):
-                continue
-            best = Split(left, right, lang, score)
+        found = candidate_splits(word, lang)
+        if found and (best is None or found[0].likelihood > best.likelihood):
+            best = found[0]
+    if best is None:
+        return None
+    if best.score >= FUNCTION_WORD_ZIPF:
+        return best  # two function words ("dansle", "andthat") form no word
+    if is_affix_like(best.left, best.right, best.lang) or listed_relative(word, len(best.left), best.lang):
+        return None
     return best
 
 

@@ -34,6 +34,40 @@ def _ftfy():
     return (lambda text: ftfy.fix_text(text, config=config)), is_bad
 
 
+def _decode_piece(piece: str) -> str | None:
+    """The one character whose UTF-8 bytes, read as cp1252, give ``piece`` ("Å“" -> "œ"), else None."""
+    try:
+        decoded = piece.encode("sloppy-windows-1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    if len(decoded) != 1:
+        return None
+    if "\x80" <= decoded <= "\x9f":  # read twice: "Â…" -> U+0085 -> the cp1252 ellipsis
+        decoded = decoded.encode("latin-1").decode("sloppy-windows-1252")
+    return decoded if decoded.isprintable() else None
+
+
+def _repair_pieces(text: str) -> str:
+    """Repair mojibake sequence by sequence, where a line mixes good and bad text.
+
+    ftfy weighs a whole line: a correct "’" or "é" next to "cÅ“ur" makes it keep the line as it
+    is. Here each suspect sequence of two to four characters is decoded alone, and only when
+    its bytes are exactly one well-formed UTF-8 character.
+    """
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    pos = 0
+    while (m := _SUSPECT.search(text, pos)) is not None:
+        at = m.start()
+        for size in (4, 3, 2):
+            char = _decode_piece(text[at:at + size])
+            if char is not None:
+                text = text[:at] + char + text[at + size:]
+                break
+        pos = at + 1
+    return text
+
+
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while start > 0 and not text[start - 1].isspace():
         start -= 1
@@ -77,6 +111,8 @@ class Mojibake(Rule):
             if not _SUSPECT.search(ln.text):
                 continue
             repaired = fix_text(ln.text)
+            if _SUSPECT.search(repaired):
+                repaired = _repair_pieces(repaired)
             if repaired == ln.text:
                 continue
             for a, b, new in self._changed_words(ln.text, repaired):

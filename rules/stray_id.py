@@ -29,17 +29,23 @@ _TYPES = (  # order matters: the first match names the token
     ("number", regex.compile(r"\d{3,}")),                                # only after a marker or an ID label
     ("slug_id", regex.compile(r"[a-z]+(?:[-_/][a-z]+)*[-_/]\d{4,}")),     # "post-id-884213", "node/48213"
     ("ref_code", regex.compile(r"[A-Z]{1,6}(?:[-_/]\d{2,})(?:[-_/]\d+)+")),  # "PR-2024-0117"
+    # "7734120-ECO", "ECO-7734120-B": capitals and a run of five digits or more ("A320-200" is a plane)
+    ("ref_code", regex.compile(r"(?=[A-Z0-9_/-]*\d{5})(?=[0-9_/-]*[A-Z])[A-Z0-9]{1,12}(?:[-_/][A-Z0-9]{1,12})+")),
+    # "story-0a7c33e1", "doc_5f3a9b2c": a slug ending in a hexadecimal object ID
+    ("slug_id", regex.compile(r"[a-z]{2,}(?:[-_][a-z]{2,})*[-_](?=[0-9a-f]*\d[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{6,32}")),
     ("marker", regex.compile(r":|#|n°|nº|N°|No\.?|Nr\.?")),
     ("word", regex.compile(r"\p{L}[\p{L}'’.\-]{0,19}:?")),
 )
-_HEX = regex.compile(r"[0-9a-f]{8,64}|[0-9A-F]{8,64}")
+_HEX = regex.compile(r"[0-9a-f]{6,64}|[0-9A-F]{6,64}")
 _MAX_LABEL_WORDS = 3
-_ID_LABELS = frozenset({"id", "ids", "uid", "guid", "uuid", "ref", "réf"})
+_ID_LABELS = frozenset({"id", "ids", "uid", "guid", "uuid", "ref", "réf", "référence", "reference"})
 _PHONE_LABELS = frozenset({"tel", "tél", "phone", "téléphone", "telephone", "fax", "mobile", "portable"})
 
 
 def _token_type(token: str) -> str | None:
     if _HEX.fullmatch(token) and sum(c.isdigit() for c in token) >= 2 and sum(c.isalpha() for c in token) >= 2:
+        if len(token) < 8:
+            return "hex_short"  # "8f3a2c": an ID only after an ID label
         return "hex_long" if len(token) >= 16 else "hex"  # a digest or object ID, not a word
     for name, pattern in _TYPES:
         if pattern.fullmatch(token):
@@ -67,7 +73,7 @@ def classify(line: str) -> tuple[str, bool] | None:
         marked, rest = tokens[words] != ":", rest[1:]
     if words > _MAX_LABEL_WORDS or not rest or "word" in rest or "marker" in rest:
         return None
-    label = [t.rstrip(":.").casefold() for t in tokens[:words]]
+    label = [part for t in tokens[:words] for part in regex.split(r"[-_]", t.rstrip(":.").casefold())]
     if _PHONE_LABELS.intersection(label):
         return None  # "Tél. : 1234567890" is a phone number, whatever its digits
     labelled_id = bool(_ID_LABELS.intersection(label))
@@ -96,7 +102,7 @@ def _strong(kinds: set[str], numbered: bool) -> str | None:
         return "UUID"
     if "hex_long" in kinds:
         return "hexadecimal digest"
-    if "hash_id" in kinds or numbered and kinds & {"number", "long_number"}:
+    if "hash_id" in kinds or numbered and kinds & {"number", "long_number", "hex_short"}:
         return "record ID"
     if kinds & {"hex", "slug_id", "ref_code", "long_number"}:
         return "record ID"
@@ -113,15 +119,15 @@ class StrayId(Rule):
     label: a Unix epoch (`1709999347`, `Last modified: 1714567320`), an ISO date-time
     (`2023-11-20 13:15:59`, `2024-05-14T07:32:00Z`), a labelled or numbered ID
     (`Article ID: 48213`, `Message #48213 | 17/01/2024 21:46`, `Article n° 2024041509321`),
-    a UUID, a hexadecimal digest (`a91c07d4e2`), a CMS slug (`post-id-884213`) or a reference
-    code (`[PR-2024-0117]`).
+    a UUID, a hexadecimal digest (`a91c07d4e2`), a CMS slug (`post-id-884213`, `story-0a7c33e1`)
+    or a reference code (`[PR-2024-0117]`, `Réf. article : 7734120-ECO`).
 
     ## Why is this bad?
     These are CMS fields (publication time, record number) that the extractor printed as if
     they were text. They carry no prose, break sentence statistics and leak metadata into the
     corpus. Years (`2015`), scores (`3-1`), numbered headings, live-blog times (`21 h 15 – …`,
-    `17h`), human datelines (`Publié le 14/05/2024 à 07:32`), phone numbers and numbers inside
-    sentences are not touched.
+    `17h`), phone numbers, model numbers (`A320-200`), ISBNs and numbers inside
+    sentences are not touched. Human datelines and reading times are CL307's (metadata-line).
 
     ## Example
     Bad:

@@ -183,17 +183,16 @@ def test_line_endings_are_kept_by_fixes(cli, tmp_path, name, dirty, clean):
     assert p.read_bytes() == clean.encode()
 
 
-def test_a_fix_that_would_merge_a_lone_cr_with_an_lf_is_refused(cli, tmp_path):
-    # "a\r  \nb" is three lines; removing the blank line's spaces would leave "a\r\nb", two lines.
+def test_a_fix_never_joins_a_lone_cr_and_an_lf(cli, tmp_path):
+    # "a\r  \nb" is three lines; removing the blank line's spaces naively would leave "a\r\nb",
+    # two lines. The lone CR is written in the file's dominant style (LF) instead.
     p = tmp_path / "a.txt"
-    raw = b"Premier  mot\r  \nFin.\n"
-    p.write_bytes(raw)
-    code, _, err = fix(cli, p)
-    assert code == 2 and f"{p}: a fix would change line breaks outside its span" in err
-    assert p.read_bytes() == raw
-    n = Normalised.of("a\r  \nb")
-    with pytest.raises(EncodeError):
-        n.apply([Edit(2, 4, "")])
+    p.write_bytes(b"Premier  mot\r  \nFin.\n")
+    assert fix(cli, p)[0] == 0
+    assert p.read_bytes() == b"Premier mot\n\nFin.\n"
+    # A removed line between a lone CR and an LF: the deletion takes the CR, keeps the LF.
+    n = Normalised.of("Fin ?\rPartager\n\nSuite\n")
+    assert n.apply([Edit(6, 15, "")]) == "Fin ?\n\nSuite\n"
 
 
 def test_a_rule_inserting_cr_is_refused():

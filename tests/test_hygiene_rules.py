@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 
 from corpuslint.finding import Applicability
 from corpuslint.rule import DOC_SECTIONS
+from corpuslint.document import Document
+from corpuslint.engine import lint
 from rulecase import findings, fixed, rule_instance
 
 CODES = ["CL102", "CL103", "CL104", "CL105", "CL106", "CL107", "CL108"]
@@ -76,6 +78,17 @@ def test_markdown_keeps_inline_html_but_not_shortcodes():
     assert fixed("CL107", text, markdown=True) == "Un <em>mot</em> et fin.\n"
 
 
+def test_html_in_a_txt_that_looks_like_markdown_is_residue():
+    text = "# Titre\n\nNotez les résultats : ils serviront de comparaison.<br/>\n\n**Sous Linux**, voyez [le guide](https://example.fr).\n"
+    rule = rule_instance("CL107")
+
+    def run(path):
+        return [text[f.start:f.end] for f in lint(Document(text, path=path, markdown=True), [rule])]
+
+    assert run("guide.md") == []
+    assert run("article.txt") == ["<br/>"]
+
+
 def _as_cp1252_mojibake(text: str) -> str:
     """What a UTF-8 page looks like when read as cp1252 (latin-1 for bytes cp1252 leaves undefined)."""
     return "".join(
@@ -94,6 +107,15 @@ def test_mojibake_repair_round_trips(words):
     clean = "Avant " + " ".join(words) + " après.\n"
     broken = _as_cp1252_mojibake(clean)
     assert findings("CL105", clean) == []
+    assert fixed("CL105", broken) == clean
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_WORDS, st.booleans()), min_size=2, max_size=8))
+def test_mojibake_repair_of_lines_mixing_good_and_bad_words(words):
+    """Only some words are broken: ftfy alone keeps such lines; the sequence repair must not."""
+    clean = "Avant " + " ".join(w for w, _ in words) + " après.\n"
+    broken = "Avant " + " ".join(_as_cp1252_mojibake(w) if bad else w for w, bad in words) + " après.\n"
     assert fixed("CL105", broken) == clean
 
 

@@ -1,4 +1,4 @@
-"""Extra tests for the structure rules CL301-CL306: docs, spans, applicability, the seeds and the dev corpus."""
+"""Extra tests for the structure rules CL301-CL307: docs, spans, applicability, the seeds and the dev corpus."""
 from __future__ import annotations
 
 import json
@@ -12,11 +12,12 @@ from corpuslint.engine import lint
 from corpuslint.finding import Applicability
 from corpuslint.fixer import fix_to_fixed_point
 from corpuslint.rule import DOC_SECTIONS
+from corpuslint.rules.metadata_line import parse as parse_metadata
 from corpuslint.rules.stray_id import classify
 from conftest import ROOT, SEEDS
 from rulecase import findings, fixed, rule_instance
 
-CODES = ["CL301", "CL302", "CL303", "CL304", "CL305", "CL306"]
+CODES = ["CL301", "CL302", "CL303", "CL304", "CL305", "CL306", "CL307"]
 DEVCORPUS = ROOT / "tests" / "devcorpus"
 STRUCTURE_CATEGORIES = {"stray_id_or_timestamp", "hashtag_line", "lone_symbol_line",
                         "social_embed_attribution", "duplicated_headline_or_paragraph"}
@@ -26,6 +27,7 @@ DEBRIS = (
     "Le N3 arrive en octobre chez les opérateurs français\n"
     "Le N3 arrive en octobre chez les opérateurs français\n\n"
     "1726489210\n\n"
+    "Publié le 12/03/2024 à 08h15 · Lecture 4 min\n\n"
     "Pour en savoir plus,\n, voyons voir.\n\n"
     "Le N3 est là. Réparable, durable. pic.twitter.com/Qx7LmZr2Kp\n"
     "— Novaphone (@novaphone_fr) 10 septembre 2024\n\n"
@@ -80,10 +82,34 @@ def test_all_structure_rules_together_reach_a_clean_text():
     ("2015", None), ("3-1", None), ("17h", None), ("07:32", None), ("0612345678", None),
     ("Tél. : 0612345678", None), ("Tel. 1234567890", None), ("Publié le 14/05/2024 à 07:32", None),
     ("Boeing 737", None),
+    ("Réf. article : 7734120-ECO", ("record ID", True)), ("story-0a7c33e1", ("record ID", False)),
+    ("article-id: 8f3a2c", ("record ID", True)), ("A320-200", None), ("ISBN 978-2-07-036822-8", None),
+    ("a1b2c3", None),
     ("21 h 15 – Premier passage de la soirée", None), ("1. Tirer parti de la structure", None),
 ])
 def test_stray_id_shapes(line, expected):
     assert classify(line) == expected
+
+
+@pytest.mark.parametrize("line,kinds", [
+    ("Publié le 12/03/2024 à 08h15 · Mis à jour le 13/03/2024 à 10h02", ["published"]),
+    ("Il y a 2 jours · Lecture 4 min", ["reading", "relative"]),
+    ("Posted on March 3, 2024 · 12 comments", ["published", "counter"]),
+    ("By Jane Doe | March 3, 2024 | 5 min read", ["reading", "date"]),
+    ("Mardi 12 mars", None), ("Le 14 mai 2024 à 07:32", None), ("Par Claire Vasseur", None),
+    ("17h05 : le président arrive", None), ("Il y a 20 ans", None), ("12 commentaires", None),
+])
+def test_metadata_line_kinds(line, kinds):
+    parsed = parse_metadata(line)
+    assert (parsed and parsed[3]) == kinds
+
+
+def test_metadata_byline_is_kept():
+    text = "Titre\n\nBy Jane Doe | Updated 5 min ago\n\nTexte.\n"
+    [f] = findings("CL307", text, lang="en")
+    assert text[f.start:f.end] == " | Updated 5 min ago"
+    assert f.fix.applicability == Applicability.UNSAFE
+    assert fixed("CL307", text, lang="en") == "Titre\n\nBy Jane Doe\n\nTexte.\n"
 
 
 def test_applicability_is_decided_per_finding():
@@ -188,9 +214,11 @@ TRAPS = [
     "- 12e : Yacine Belkacem (1-0)", "  • L’énorme investissement de Redmond", "* * *",
     "Question: OpenAI va-t-il survivre ?", "Le club est #1 du classement.", "Il a écrit @ilyasut sur X.",
     "» Puis nous sommes partis vers le sud, sans un mot.", "Au moins pour l’instant.",
+    "Mardi 12 mars", "Par Claire Vasseur", "Préparation : 30 min", "— Il y a 2 heures.", "A320-200",
 ]
 DEBRIS_LINES = ["1709999347", "#piqd #chaos", "-", "|", "— Ana Ruiz (@ana) 11 mai 2024", ", voyons voir.",
-                "View this post on Instagram", "2024-05-14T07:32:00Z"]
+                "View this post on Instagram", "2024-05-14T07:32:00Z", "Publié le 12/03/2024 à 08h15",
+                "5 min read", "Il y a 3 heures", "Réf. article : 7734120-ECO", "story-0a7c33e1"]
 
 
 @settings(max_examples=60, deadline=None)

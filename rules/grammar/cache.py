@@ -11,16 +11,31 @@ import json
 import os
 import tempfile
 from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 
 from .slip import Slip
 
-FORMAT = 3   # bump when the stored slip layout, the mapping or the filters change
+FORMAT = 3   # bump when the stored slip layout changes
+# The cached slips are already mapped and filtered: a change to the code that decides which
+# slips survive must miss the old entries, so its source is part of every key.
+_DECIDERS = ("mapping.py", "filters.py", "patterns_en.py", "engine.py")
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    h = hashlib.sha256()
+    for name in _DECIDERS:
+        try:
+            h.update((Path(__file__).with_name(name)).read_bytes())
+        except OSError:
+            h.update(name.encode())
+    return h.hexdigest()[:16]
 
 
 def key(backend: str, version: str, signature: str, lang: str, text: str) -> str:
     h = hashlib.sha256()
-    for part in (str(FORMAT), backend, version, signature, lang, text):
+    for part in (str(FORMAT), _code_digest(), backend, version, signature, lang, text):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()

@@ -228,6 +228,8 @@ def _findings(seg, slips, lang: str, prior_spans) -> list[tuple]:
         cat = categorize(slip)
         if slip.end <= slip.start and not slip.suggestions or seg.is_opaque(slip.start, slip.end):
             continue
+        if seg.next_to_opaque(slip.start, slip.end):
+            continue  # the checker read a gap where markup or a URL was: its context is wrong
         ds, de = seg.to_doc(slip.start, slip.end)
         if any(a < max(de, ds + 1) and ds < max(b, a + 1) for a, b in prior_spans):
             continue  # debris already reported there (e.g. ".." is CL104's)

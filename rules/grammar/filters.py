@@ -18,8 +18,15 @@ those guesses are weak. A slip is dropped when:
 - a French agreement slip sits right after a prepositional complement whose head noun it
   agrees with in number ("des mesures au sol effectuées", "une course au large disputée");
 - a confusion slip is followed by a quoted mention (la succession des « que »);
-- Harper calls a count noun a mass noun ("a listing": "listings" is common), or asks for a
-  plural after "one of the" where the noun already is one ("one of the findings");
+- a word-level slip sits on the edge of a quoted mention (cliquez sur « Abonnez-vous »
+  suffit: the label is not a verb of the sentence), see quotes.py;
+- Harper calls a count noun a mass noun ("each flatbread": only never-counted nouns such as
+  "advice" are reported, see harper_lints.py), reads an object pronoun as a subject
+  ("items from it are imported"), asks for a
+  plural after "one of the" where the noun already is one ("one of the findings"), or for
+  number agreement on a past form ("She woke");
+- the slip touches blanked markup (inline code, a URL, a handle): the checker read a gap
+  where a word was ("les lignes d'un `Makefile` commencent");
 - it is a doubled word that grammar allows ("had had", "nous nous", the pseudo-cleft
   "what it is is").
 """
@@ -29,6 +36,7 @@ from functools import lru_cache
 
 import regex
 
+from . import harper_lints, quotes
 from .slip import AGREEMENT, CONFUSION, GRAMMAR, REPETITION, VERB_FORM
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,]\d+)*")
@@ -53,6 +61,8 @@ UPSTREAM_EXCEPTIONS = (
     ("fr", r"_(?:gn|ppas|conj)_", r".+",
      r"(?i)\b(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine"
      r"|millier|majorité|minorité|plupart|moitié|partie|nombre|foule|multitude|tiers|quart)\b[^.!?;:]{0,30}$", r""),
+    # "le vert d'eau" is a colour (like "bleu nuit"); "un verre d'eau" is counted with "un".
+    ("fr", r"conf_ver_vers_verre_vert", r"(?i)vert", r"(?i)(?<!\bun\s)$", r"^\s+d['’]eau\b"),
     # A number that belongs to a name ("le FTSE 100 londonien", "la Ligue 1 française") does not
     # count anything: an acronym, or a capitalised word inside the sentence, comes before it.
     ("fr", r"gn_nombre_chiffres", r".+",
@@ -71,18 +81,33 @@ _UNITS = r"(?:[mcdkµ]?m[²³23]?|[km]?g|t|[mcd]?l|h|min|s|ms|°C?|%|‰|€|\$|
 _NUMBER_UNIT = regex.compile(r"\d\s*" + _UNITS + r"\.?\s+$")
 _SENTENCE_END = ".!?…:;"
 _WORD_CATEGORIES = (AGREEMENT, VERB_FORM, CONFUSION, GRAMMAR)
-# "N1 au sol ADJ": a preposition (with its article) and a bare noun between a noun and the word
-# that agrees with it. Grammalecte reads "au sol effectuées" as one group.
+# "N1 au sol ADJ": a preposition (with its article) and a short complement between a noun and
+# the word that agrees with it ("le seuil de 300 naissances fixé"). Grammalecte reads "au sol
+# effectuées" as one group.
+_FR_PREPOSITION = r"(?:au|aux|du|en|de|d['’]|à\s+la|à\s+l['’]|de\s+la|de\s+l['’])"
+_FR_ADVERB = r"(?:très|bien|plus|moins|peu|fort|si|aussi|trop|déjà|toujours|souvent|encore|particulièrement)"
 _FR_COMPLEMENT = regex.compile(
-    r"(?i)(?P<head>\p{L}+)\s+(?:au|aux|du|en|de|d['’]|à\s+la|à\s+l['’]|de\s+la|de\s+l['’])\s*\p{L}+\s+$")
-_FR_COMPLEMENT_NOUN = regex.compile(
-    r"(?i)(?P<head>\p{L}+)\s+(?:au|aux|du|en|de|d['’]|à\s+la|à\s+l['’]|de\s+la|de\s+l['’])\s*$")
+    rf"(?i)(?P<head>\p{{L}}+)\s+{_FR_PREPOSITION}\s*(?:\d[\d\s.,]*\s)?(?:\p{{L}}+\s+){{1,2}}(?:{_FR_ADVERB}\s+)?$")
+_FR_COMPLEMENT_NOUN = regex.compile(rf"(?i)(?P<head>\p{{L}}+)\s+{_FR_PREPOSITION}\s*$")
 _NEXT_WORD = regex.compile(r"^\s+(\p{L}+)")
 _OPENING_QUOTE = regex.compile(r"^\s*(?:[«“„]|\x22(?=\p{L}))")
 # The pseudo-cleft "What it is is a lack of confidence": the first "is" ends a "what" clause.
 _DOUBLED_BE = regex.compile(r"(?i)\b(is|was)\s+\1\b")
 _CLEFT_CLAUSE = regex.compile(r"(?i)\b(?:what|whatever|all|everything)\b[^.!?;:,\x22“”]{0,40}$")
-_COUNT_PLURAL_ZIPF = 3.3   # "listings": a noun whose plural is this common is a count noun
+# Upstream rules whose span is a non-word they correct: the spell checker's rejection of that
+# word is their evidence, not a reason to distrust them.
+NON_WORD_RULES = ("harper:OpenCompounds",)
+# English verbs agree in number in the present only (and "was"/"were"): a past form after a
+# pronoun is fine whatever a tagger thinks of it ("She woke at dawn").
+_IRREGULAR_PAST = frozenset("""arose awoke woke bore beat became began bent bet bit bled blew broke
+    brought built burnt burst bought caught chose clung came cost crept cut dealt dug dove did drew
+    dreamt drank drove dwelt ate fell fed felt fought found fled flung flew forbade forgot forgave froze
+    got gave went ground grew hung had heard hid hit held hurt kept knelt knew laid led leant leapt
+    learnt left lent let lay lit lost made meant met paid put quit read rode rang rose ran said saw
+    sought sold sent set shook shed shone shot showed shrank shut sang sank sat slept slid slung smelt
+    spoke sped spelt spent spilt spun spat split spoilt spread sprang stood stole stuck stung stank
+    strode struck strove swore swept swam swung took taught tore told thought threw thrust trod
+    understood woke wore wove wept won wound wrung wrote""".split())
 
 
 @lru_cache(maxsize=65536)
@@ -111,7 +136,7 @@ def _window(text: str, start: int, end: int, n: int) -> list:
 
 
 def is_heading(text: str) -> bool:
-    t = text.strip()
+    t = text.strip().rstrip("»”\"’)]\u00a0\u202f ")   # « … match. » ends a sentence
     return bool(t) and t[-1] not in _SENTENCE_END and len(t.split()) <= HEADING_WORDS
 
 
@@ -140,13 +165,18 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         return True
     if upstream.startswith("harper:") and not _harper_count_noun_ok(upstream, span):
         return False
-    if is_heading(text):
+    if upstream in harper_lints.PRONOUN_AGREEMENT and not harper_lints.pronoun_subject_ok(text, start):
         return False
+    if is_heading(text) or quotes.at_mention_edge(text, start, end):
+        return False
+    # A rule that corrects a non-word ("alot", "trentes") is not unsettled by that word.
+    own = (start, end) if upstream in NON_WORD_RULES or upstream.startswith("corpuslint:") else (0, 0)
     for tok in _window(text, start, end, NEIGHBOURS):
         word = tok.group()
-        if is_foreign(word, lang):
+        if is_foreign(word, lang) and not own[0] <= tok.start() < own[1]:
             return False
-        if word[:1].islower() and any(a <= tok.start() and tok.end() <= b for a, b in unknown):
+        if (word[:1].islower() and any(a <= tok.start() and tok.end() <= b for a, b in unknown)
+                and not own[0] <= tok.start() < own[1]):
             return False
     if category == CONFUSION and _OPENING_QUOTE.match(text[end:]):
         return False  # the next word is quoted: a mention (« que »), not part of the sentence
@@ -189,9 +219,9 @@ def _harper_count_noun_ok(upstream: str, span: str) -> bool:
         return True
     noun = words[-1].lower()
     if upstream == "harper:MassNouns":
-        from wordfreq import zipf_frequency
-
-        return zipf_frequency(noun + "s", "en") < _COUNT_PLURAL_ZIPF
+        return harper_lints.mass_noun_ok(span)
+    if upstream == "harper:PronounVerbAgreement":
+        return not (noun in _IRREGULAR_PAST or noun.endswith("ed"))
     if upstream == "harper:OneOfTheSingular":
         from .patterns_en import plural_noun
 

@@ -36,7 +36,9 @@ for _opt, _cat in GRAMMALECTE_GROUPS.items():
 HARPER_KINDS: dict[str, str] = {
     "Repetition": REPETITION,
     "Agreement": AGREEMENT,
-    "Grammar": GRAMMAR, "WordOrder": GRAMMAR, "Usage": GRAMMAR, "Nonstandard": GRAMMAR,
+    # "Usage" is Harper's house opinion as often as a slip ("pled", "snuck", "damages" outside a
+    # court, "fed up of"): style, off by default.
+    "Grammar": GRAMMAR, "WordOrder": GRAMMAR, "Usage": STYLE, "Nonstandard": GRAMMAR,
     "Eggcorn": CONFUSION, "Malapropism": CONFUSION,
     "Spelling": SPELLING, "Typo": SPELLING, "BoundaryError": SPELLING,
     "Capitalization": TYPOGRAPHY, "Formatting": TYPOGRAPHY, "Punctuation": TYPOGRAPHY,
@@ -44,7 +46,16 @@ HARPER_KINDS: dict[str, str] = {
     "WordChoice": STYLE, "Regionalism": STYLE, "Miscellaneous": STYLE,
 }
 # Harper rules whose kind files them elsewhere than what they catch.
-HARPER_RULES: dict[str, str] = {"ToTo": REPETITION, "TheTheToThatThe": REPETITION, "ModalOf": CONFUSION}
+HARPER_RULES: dict[str, str] = {
+    "ToTo": REPETITION, "TheTheToThatThe": REPETITION, "ModalOf": CONFUSION,
+    "WereWhere": CONFUSION,            # filed as a typo, it is a confusion of two words
+    "OpenCompounds": GRAMMAR,          # "alot", "infront", "eachother": a closed list of non-words
+    "OneOfTheSingular": AGREEMENT,     # filed as usage, it is number agreement
+    # Opinions filed as grammar: "criteria is", and the indefinite article (corpuslint's own
+    # a/an check in patterns_en is the one that reports it: Harper's misreads letters and
+    # abbreviations, "an SUV", "a unanimous", "Plan A").
+    "CriteriaPhenomena": STYLE, "AnA": STYLE, "ThenThan": STYLE,
+}
 
 # LanguageTool category ids (languagetool-core's Categories plus common language ones).
 LANGUAGETOOL_CATEGORIES: dict[str, str] = {

@@ -1,4 +1,10 @@
-"""corpuslint's own English agreement check: a plural subject with a singular verb.
+"""corpuslint's own English checks, where the backend has none or a noisy one.
+
+- a plural subject with a singular verb (below);
+- "it's" for the possessive before a plural noun and a verb ("it's members had");
+- the indefinite article (en_article.py) and "then" for "than" (en_than.py).
+
+The plural-subject check:
 
 Harper (0.2) has no subject-verb agreement for noun subjects ("The shares has now lost").
 This narrow pattern covers the common scraped-news case without a parser:
@@ -55,7 +61,33 @@ def plural_noun(word: str) -> bool:
     return zipf_frequency(word, "en") >= 2.5 and max(zipf_frequency(s, "en") for s in stems) >= 3.0
 
 
-def check(text: str) -> list[Slip]:
+def check(text: str, upstream: tuple[Slip, ...] = ()) -> list[Slip]:
+    """corpuslint's English checks; ``upstream``: the backend's slips on the same text."""
+    from . import en_article, en_than
+
+    tagged = frozenset(s.start for s in upstream if s.upstream == "harper:ThenThan")
+    return sorted(_plural_subject(text) + _its_possessive(text) + en_article.check(text)
+                  + en_than.check(text, tagged), key=lambda s: (s.start, s.end))
+
+
+# "it's members had", "it's shares have": "it is members" cannot be, so the possessive was meant.
+_ITS = regex.compile(
+    r"(?<![\p{L}'’])(?P<its>[Ii]t['’]s)\s+(?P<noun>[a-z][a-z-]*[a-z]s)\s+"
+    r"(?:have|has|had|are|were|will|would|can|could|should|may|might|must|did|do|remain|remained)\b")
+
+
+def _its_possessive(text: str) -> list[Slip]:
+    out = []
+    for m in _ITS.finditer(text):
+        if not plural_noun(m.group("noun")):
+            continue
+        repl = "Its" if m.group("its")[0] == "I" else "its"
+        out.append(Slip(m.start("its"), m.end("its"), "corpuslint", "its-possessive", AGREEMENT,
+                        f"“{m.group('its')} {m.group('noun')}”: the possessive is “{repl}”.", (repl,)))
+    return out
+
+
+def _plural_subject(text: str) -> list[Slip]:
     out = []
     for m in _PATTERN.finditer(text):
         if not plural_noun(m.group("noun")):

@@ -60,6 +60,11 @@ class Segment:
     def is_opaque(self, start: int, end: int) -> bool:
         return any(a < max(end, start + 1) and start < b for a, b in self.opaque)
 
+    def next_to_opaque(self, start: int, end: int) -> bool:
+        """Is blanked markup the word right before or right after this span?"""
+        return any(not self.text[b:start].strip() if b <= start else not self.text[end:a].strip()
+                   for a, b in self.opaque if b <= start or a >= end)
+
 
 def _deletes(finding) -> bool:
     """Does this debris finding remove what it covers (or give no fix at all)?"""

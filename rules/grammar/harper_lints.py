@@ -1,0 +1,50 @@
+"""Where Harper's lints are weaker than their kind suggests, and how corpuslint narrows them.
+
+- MassNouns: Harper's dictionary marks hundreds of nouns as mass nouns that news prose counts
+  every day ("each flatbread", "a hearing", "a listing"). Only nouns that standard English never
+  counts are reported ("an advice", "informations"), and the fix drops the article instead of
+  Harper's rewrites ("an advice" -> "an tip").
+- Pronoun agreement: "items from it are imported" (the pronoun is an object, not the subject),
+  "variable i is" (a lowercase i is a letter or a name, not the pronoun).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from .slip import Slip
+
+# Nouns that standard English does not count: "an advice", "a furniture", "informations".
+UNCOUNTABLE = frozenset("""advice information equipment furniture luggage baggage homework housework
+    machinery software hardware feedback wildlife clothing jewellery jewelry cutlery crockery garbage
+    rubbish underwear evidence knowhow""".split())
+_ARTICLE_NOUN = regex.compile(r"(?i)^(?:a|an|each|every|one|another)\s+(\p{L}+)$")
+_PREPOSITION_OBJECT = regex.compile(
+    r"(?i)\b(?:by|to|of|with|for|from|in|on|at|about|into|onto|over|under|through|after|before|without"
+    r"|among|between|behind|beside|against|during|towards?|upon|within|across|around|near|like|than)"
+    r"\s+(?:it|him|her|them|me|us|you)\s+$")
+_LOWERCASE_I = regex.compile(r"(?<![\p{L}'’])i\s+$")
+PRONOUN_AGREEMENT = ("harper:PronounInflectionBe", "harper:PronounVerbAgreement")
+
+
+def mass_noun_ok(span: str) -> bool:
+    """Is Harper's mass-noun lint on ``span`` about a noun that is never counted?"""
+    words = span.split()
+    noun = words[-1].lower() if words else ""
+    return noun in UNCOUNTABLE or noun.endswith("s") and noun[:-1] in UNCOUNTABLE
+
+
+def pronoun_subject_ok(text: str, start: int) -> bool:
+    """False when the pronoun before the verb is an object ("from it are") or a lowercase i."""
+    before = text[max(0, start - 40):start]
+    return not (_PREPOSITION_OBJECT.search(before) or _LOWERCASE_I.search(before))
+
+
+def refine(slip: Slip, text: str) -> Slip:
+    """Harper's suggestions made safe to apply where they are not."""
+    if slip.upstream == "harper:MassNouns":
+        m = _ARTICLE_NOUN.match(text[slip.start:slip.end])
+        if m:  # "an advice" -> "advice": Harper offers "an tip"
+            return replace(slip, suggestions=(m[1],))
+    return slip

@@ -1,0 +1,246 @@
+"""CL307: a line of publication metadata (dateline, update stamp, reading time, "3 hours ago").
+
+A line is read as a sequence of items separated by `·`, `|`, `•`, dashes or commas; every item
+must be recognised, and one of them must be a metadata marker:
+
+- a publication or update phrase: a verb ("Publié", "Mis à jour", "Posted", "Updated",
+  "Veröffentlicht", "Publicado", "Pubblicato"…) followed by a date, a time or a relative time;
+- a reading time ("Temps de lecture : 5 min", "5 min read", "Lesezeit: 4 Min.");
+- a relative time ("Il y a 3 heures", "2 hours ago", "vor 3 Stunden", "hace 2 horas").
+
+Dates, times and counters ("12 comments") count only next to a marker or after a byline
+("Par Jean Dupont · 12 mars 2024"): a date alone ("Mardi 12 mars", "2015", "Le 14 mai 2024 à
+07:32") may be a live-blog day separator, a section heading or an event listing, and stays.
+Machine stamps ("Updated: 2024-03-05") belong to CL301.
+"""
+from __future__ import annotations
+
+import regex
+
+from corpuslint.rule import Edit, Fix, Rule, line_removal
+from corpuslint.rules.lone_symbol_line import code_lines
+from corpuslint.rules.stray_id import classify as stray_id
+
+_S = r"[ \t\u00a0\u202f]"  # a space, no-break spaces included
+
+_MONTH = (
+    r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:let|\.)?|ao[uû]t"
+    r"|sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?"
+    r"|jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?"
+    r"|sep(?:t|tember)?\.?|october|november|december"
+    r"|januar|j[äa]nner|februar|m[äa]rz|juni|juli|oktober|dezember"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|novembre|dicembre"
+)
+_WEEKDAY = (
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo"
+    r"|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica)\.?,?"
+)
+_DAY = r"(?:1er|1st|2nd|3rd|[0-3]?\d(?:st|nd|rd|th|\.)?)"
+_YEAR = r"(?:19|20)\d\d"
+_DATE = (
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d\d)|\d{{4}}[-/]\d{{1,2}}[-/]\d{{1,2}}"
+    rf"|(?:{_WEEKDAY}{_S}+)?(?:(?:le|the){_S}+)?{_DAY}{_S}*(?:de{_S}+)?(?:{_MONTH})(?:,?{_S}+(?:de{_S}+|del{_S}+)?{_YEAR})?"
+    rf"|(?:{_WEEKDAY}{_S}+)?(?:{_MONTH}){_S}+{_DAY}(?:,?{_S}+{_YEAR})?"
+    rf"|(?:{_MONTH}){_S}+{_YEAR}"
+    r"|aujourd['’]hui|avant-hier|hier|today|yesterday|heute|gestern|hoy|ayer|oggi|ieri)"
+)
+_ZONE = r"(?:\(?(?:UTC|GMT|CET|CEST|BST|ET|EST|EDT|CT|PT|PST|PDT|HNEC|MEZ|MESZ)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?)"
+_TIME = (
+    rf"(?:(?:[01]?\d|2[0-3]){_S}?(?:[:h.]{_S}?[0-5]\d(?::[0-5]\d)?|h)(?:{_S}?(?:am|pm|a\.m\.|p\.m\.))?"
+    rf"|(?:1[0-2]|0?[1-9]){_S}?(?:am|pm|a\.m\.|p\.m\.))(?:{_S}?uhr)?(?:{_S}?{_ZONE})?"
+)
+_AT = rf"(?:(?:à|a|at|um|a{_S}las|alle(?:{_S}ore)?|ore|-|–)?{_S}*)"
+_DATETIME = (
+    rf"(?:(?:le|on|the|am|el|il){_S}+)?(?:{_DATE}(?:,?{_S}*{_AT}{_TIME})?"
+    rf"|{_TIME}(?:,?{_S}*(?:(?:le|on|am|el|il){_S}+)?{_DATE})?)"
+)
+# Relative times. Alone on a line, only units up to months: "Il y a 20 ans" opens retrospectives.
+_UNIT_SHORT = (
+    r"s|secs?|secondes?|seconds?|sekunden|segundos?|secondi|m|mn|mins?\.?|minutes?|minuten|minutos?|minuti"
+    r"|h|hrs?\.?|heures?|hours?|stunden?|horas?|ore|j|d|jours?|days?|tagen?|d[íi]as?|giorni|giorno"
+    r"|w|wks?|semaines?|weeks?|wochen?|semanas?|settimane?|mois|months?|monaten?|mes(?:es)?|mesi|mese"
+)
+_UNIT_ANY = _UNIT_SHORT + r"|ans?|ann[ée]es?|years?|yrs?|jahren?|a[ñn]os?|anni|anno"
+_COUNT = r"(?:\d{1,3}|une?|an?|one|einer?|einem|una?|quelques|a\s+few)"
+
+
+def _relative(units: str) -> str:
+    return (
+        rf"(?:il{_S}+y{_S}+a{_S}+{_COUNT}{_S}*(?:{units})"
+        rf"|{_COUNT}{_S}*(?:{units}){_S}+ago"
+        rf"|vor{_S}+{_COUNT}{_S}*(?:{units})"
+        rf"|hace{_S}+{_COUNT}{_S}*(?:{units})"
+        rf"|{_COUNT}{_S}*(?:{units}){_S}+fa"
+        r"|à l['’]instant|just now|gerade eben)"
+    )
+
+
+_RELATIVE = _relative(_UNIT_SHORT)
+_RELATIVE_ANY = _relative(_UNIT_ANY)
+_PUBLISH_VERB = (
+    r"(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne|(?:derni[eè]re\s+)?mise?\s+[àa]\s+jour|m[àa]j|actualis[ée]e?"
+    r"|modifi[ée]e?|[ée]dit[ée]e?|date\s+de\s+(?:publication|mise\s+[àa]\s+jour)|en\s+ligne\s+depuis"
+    r"|(?:first\s+|originally\s+)?published|posted|(?:last\s+)?updated|last\s+(?:modified|update)|modified"
+    r"|date\s+published|(?:zuletzt\s+)?(?:ver[öo]ffentlicht|aktualisiert|ge[äa]ndert)|erstellt"
+    r"|publicad[oa]|actualizad[oa]|[úu]ltima\s+actualizaci[óo]n|fecha\s+de\s+publicaci[óo]n"
+    r"|pubblicat[oa]|aggiornat[oa]|ultimo\s+aggiornamento|data\s+di\s+pubblicazione)"
+)
+# A person's name: capitalised words with particles; case-sensitive inside the case-blind grammar.
+_NAME = (r"(?-i:\p{Lu}[\p{L}'’.\-]*(?:[ \t]+(?:(?:de|du|des|d'|d’|le|la|van|von|der|den|da|di|del|della|dos|bin|al|el)"
+         r"[ \t]+)?\p{Lu}[\p{L}'’.\-]*){0,3})")
+_AUTHOR = rf"(?:{_NAME}|@?[\w.\-/]{{2,30}})"  # after "posted by": a name or a user name
+_BY = rf"(?:par|by|von|por|da){_S}+"
+_PUBLISHED = (
+    rf"{_PUBLISH_VERB}(?:{_S}+{_BY}{_AUTHOR})?{_S}*:?{_S}*"
+    rf"(?:(?:le|on|am|el|il|the|at|à|a|um|del|en|sur){_S}+)?(?:{_RELATIVE_ANY}|{_DATETIME})"
+    rf"(?:{_S}+{_BY}{_AUTHOR})?"
+)
+_N = r"(?:<\s*)?\d{1,3}(?:\s?[-–à]\s?\d{1,3})?"
+_MIN = r"(?:min(?:utes?|uten|utos|uti|s|\.)?|mn)"
+_READING = (
+    rf"(?:(?:temps|dur[ée]e){_S}+de{_S}+)?lecture{_S}*:?{_S}*(?:env(?:iron|\.)?{_S}*)?{_N}{_S}*{_MIN}"
+    rf"|{_N}{_S}*{_MIN}{_S}+(?:de{_S}+)?lecture"
+    rf"|(?:estimated{_S}+)?read(?:ing)?{_S}+time{_S}*:?{_S}*(?:about{_S}+)?{_N}{_S}*{_MIN}"
+    rf"|{_N}[-{_S}]*{_MIN}{_S}+read"
+    rf"|lesezeit{_S}*:?{_S}*(?:ca\.{_S}*)?{_N}{_S}*{_MIN}|{_N}{_S}*{_MIN}{_S}+lesezeit"
+    rf"|(?:tiempo{_S}+de{_S}+)?lectura{_S}*:?{_S}*{_N}{_S}*{_MIN}|{_N}{_S}*{_MIN}{_S}+de{_S}+lectura"
+    rf"|(?:tempo{_S}+di{_S}+)?lettura{_S}*:?{_S}*{_N}{_S}*{_MIN}|{_N}{_S}*{_MIN}{_S}+di{_S}+lettura"
+)
+# Counters shown in the same strip: "12 comments", "3 réactions", "1,2k vues".
+_COUNTER = (
+    r"\d[\d\u00a0\u202f .,]*k?" + _S + r"*(?:commentaires?|comments?|r[ée]actions?|r[ée]ponses?|replies|partages"
+    r"|shares|vues|views|likes|kommentare?|comentarios?|commenti)"
+)
+_DESK = r"(?:la\s+r[ée]daction|the\s+editors|(?:the\s+)?staff|die\s+redaktion|la\s+redacci[óo]n|la\s+redazione)"
+_BYLINE = rf"{_BY}(?:{_DESK}|{_NAME}(?:(?:,{_S}*|{_S}+(?:et|and|und|y|e|&){_S}+){_NAME}){{0,2}})"
+_ROLE = (
+    r"(?:(?:staff|senior|chief|special|foreign|political|business|tech(?:nology)?|sports?)\s+)?"
+    r"(?:writer|reporter|correspondent|editor|journalist)"
+    r"|journaliste|r[ée]dact(?:eur|rice)(?:\s+en\s+chef)?|correspondante?|envoy[ée]e?\s+sp[ée]ciale?"
+)
+
+_ITEM = (rf"(?:(?P<published>{_PUBLISHED})|(?P<reading>{_READING})|(?P<relative>{_RELATIVE})"
+         rf"|(?P<counter>{_COUNTER})|(?P<date>{_DATETIME}))")
+_SEPARATOR = rf"{_S}*(?:[·•|,;/]|{_S}[-–—]{_S}|[–—])?{_S}*"
+# The whole line: an optional byline (with a role), then items and separators only.
+_GRAMMAR = regex.compile(
+    rf"(?P<byline>{_BYLINE}(?:{_SEPARATOR}(?:{_ROLE}))?{_S}*[,|·•–—-]?)?{_S}*{_ITEM}(?:{_SEPARATOR}{_ITEM})*",
+    regex.I)
+_KINDS = ("published", "reading", "relative", "counter", "date")
+_MARKERS = {"published", "reading", "relative"}
+# Emphasis, brackets, a leading icon ("🕒 5 min read") and a final period wrap the metadata.
+# Dashes and quotes are not wrappers: "— Il y a 2 heures." is a line of dialogue.
+_LEAD = regex.compile(r"[\s*_>(\[]*(?:[^\w\s(\[<«»\"“”'’‘\-–—]{1,2}\s*)?")
+_TRAIL = regex.compile(r"[\s*_)\]]*$")
+_EMPHASIS = regex.compile(r"\s*([*_]{1,3})\S.*\S\1\s*")
+_HINT = regex.compile(r"\d|instant|just now|eben|hier|yesterday|today|aujourd|heute|gestern|hoy|ayer|oggi|ieri",
+                      regex.I)
+
+
+def parse(line: str) -> tuple[int, int, int | None, list[str]] | None:
+    """(start, end, byline end or None, item kinds) when ``line`` is only publication metadata.
+
+    Offsets are into ``line``: [start, end) is the metadata with its byline, without wrappers.
+    """
+    start = _LEAD.match(line).end()
+    end = max(start, _TRAIL.search(line, start).start())
+    if end - start < 4 or not _HINT.search(line, start, end):
+        return None
+    try:
+        m = _GRAMMAR.fullmatch(line, start, end, timeout=0.05)
+    except TimeoutError:  # a pathological line: not worth a finding
+        return None
+    if m is None:
+        return None
+    kinds = sorted({k for k in _KINDS if m.captures(k)}, key=_KINDS.index)
+    byline = m.end("byline") if m.group("byline") else None
+    if not (_MARKERS.intersection(kinds) or "date" in kinds and (byline is not None or "counter" in kinds)):
+        return None  # a date or a counter alone: a heading, a day separator, an event listing
+    return start, end, byline, kinds
+
+
+class MetadataLine(Rule):
+    """A line holding only publication metadata: dateline, update stamp, reading time, relative time.
+
+    ## What it does
+    Finds lines that hold nothing but the metadata strip of an article page: publication and
+    update stamps (`Publié le 12/03/2024 à 08h15 · Mis à jour le 13/03/2024 à 10h02`,
+    `Posted on March 3, 2024 · 12 comments`, `Veröffentlicht am 12.03.2024`), reading times
+    (`Temps de lecture : 5 min`, `5 min read`, `Lecture 4 min`) and relative times
+    (`Il y a 3 heures`, `Il y a 2 jours · Lecture 4 min`, `Updated 5 min ago`, `2 hours ago`).
+    A byline followed by such metadata (`Par Jean Dupont · Publié le 12 mars 2024`,
+    `By Jane Doe | March 3, 2024 | 5 min read`) keeps its byline and loses the rest.
+
+    ## Why is this bad?
+    The strip is page furniture, not article text: it dates a page, not the prose, and it repeats
+    on every article of a site, which skews deduplication and language statistics. Only lines
+    made entirely of metadata are reported: a date inside a sentence (`Le rapport, publié le
+    12 mars, …`), live-blog times (`17h05 : le président arrive`), a date alone (`Mardi 12 mars`,
+    `2015`, `Le 14 mai 2024 à 07:32`: a day separator, a heading or an event listing), a byline
+    alone (`Par Claire Vasseur`), recipe times (`Préparation : 30 min`) and scores stay quiet.
+    Machine stamps (`Updated: 2024-03-05`, epochs, ISO date-times) are CL301's.
+
+    ## Example
+    Bad:
+    ```
+    Grève à la SNCF : le trafic perturbé jeudi
+    Publié le 12/03/2024 à 08h15 · Mis à jour le 12/03/2024 à 10h02
+    Les syndicats appellent à une journée de mobilisation.
+    ```
+    Good:
+    ```
+    Grève à la SNCF : le trafic perturbé jeudi
+    Les syndicats appellent à une journée de mobilisation.
+    ```
+
+    ## Fix safety
+    The fix removes the line with its line break, or the metadata after a byline. It is safe for
+    reading times, relative times and counters, which mean nothing outside the page. It is unsafe
+    when a date or a byline is involved: the line might be a dated entry the writer meant to keep.
+    """
+
+    code = "CL307"
+    name = "metadata-line"
+    category = "structure"
+    fix_applicability = "sometimes"
+
+    def check(self, doc):
+        code = code_lines(doc)
+        for ln in doc.prose_lines():
+            if ln.index in code:
+                continue
+            text = ln.content
+            if not 4 <= len(text) <= 200 or doc.markdown and _EMPHASIS.fullmatch(text):
+                continue  # "*Published 12 November 2024*": a Markdown writer set it on purpose
+            parsed = parse(text)
+            if parsed is None or stray_id(text.strip()) is not None:
+                continue  # a machine stamp is CL301's
+            start, end, byline, kinds = parsed
+            safe = byline is None and not {"published", "date"}.intersection(kinds)
+            make = Fix.safe if safe else Fix.unsafe
+            what = _describe(kinds)
+            if byline is None:
+                start, end = line_removal(ln, doc)
+                yield self.finding(start, end, f"{what} line",
+                                   make(Edit.deletion(start, end), message="Remove the metadata line"))
+                continue
+            start, end = ln.content_start + _kept_byline(text, start, byline), ln.content_start + end
+            yield self.finding(start, end, f"{what} after a byline",
+                               make(Edit.deletion(start, end), message="Keep the byline, remove the metadata"))
+
+
+def _kept_byline(text: str, start: int, byline_end: int) -> int:
+    """Where the byline ends once the separator after it is dropped: "Par Jean Dupont · " -> "Par Jean Dupont"."""
+    return start + len(text[start:byline_end].rstrip(" \t\u00a0\u202f,|·•–—-"))
+
+
+def _describe(kinds: list[str]) -> str:
+    if "published" in kinds:
+        return "publication stamp"
+    if "reading" in kinds:
+        return "reading time"
+    return "relative time" if "relative" in kinds else "publication metadata"
