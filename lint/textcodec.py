@@ -128,8 +128,8 @@ class Normalised:
 
         A lone CR must never end up just before an LF: the two would read back as one CRLF
         break, and a line would vanish. When an edit would cause that, the deletion is moved
-        by one character onto the equal break before it (same text, same lines), or else the
-        one break of the pair that is not in the file's dominant style is written in it.
+        by one character onto the equal break before it (same text, same lines), or else one
+        break of the pair is rewritten (see ``_unmerge``).
         Raises EncodeError rather than return a text whose lines differ from the edited text.
         """
         edits = sorted(edits)
@@ -150,7 +150,7 @@ class Normalised:
             segments += [self.original[pos:a], e.content.replace("\n", self.newline)]
             pos = b
         segments.append(self.original[pos:])
-        result = "".join(self._unmerge(segments))
+        result = self._unmerge(segments)
         self._check(result, edits)
         return result
 
@@ -167,19 +167,26 @@ class Normalised:
             prev_end = e.end
         return out
 
-    def _unmerge(self, segments: list[str]) -> list[str]:
-        """Where a segment ending in CR meets one starting with LF, rewrite one of the two breaks."""
-        last = None  # index of the last non-empty segment
-        for i, seg in enumerate(segments):
-            if not seg:
-                continue
-            if last is not None and segments[last].endswith("\r") and seg.startswith("\n"):
-                if self.newline == "\r":
-                    segments[i] = "\r" + seg[1:]
-                else:
-                    segments[last] = segments[last][:-1] + self.newline
-            last = i
-        return segments
+    def _unmerge(self, segments: list[str]) -> str:
+        """Join the segments; where one ending in CR meets one starting with LF, rewrite a break.
+
+        The dominant style is used when that creates no new CR-LF pair; else the CR becomes
+        a CRLF, which never pairs with what surrounds it.
+        """
+        result = "".join(segments)
+        junctions, at = [], 0
+        for seg in segments:
+            if seg and 0 < at < len(result) and result[at - 1] == "\r" and result[at] == "\n":
+                junctions.append(at)
+            at += len(seg)
+        for p in reversed(junctions):  # right to left: earlier positions stay valid
+            if self.newline == "\r" and result[p + 1:p + 2] != "\n":
+                result = result[:p] + "\r" + result[p + 1:]
+            elif self.newline == "\n" and result[p - 2:p - 1] != "\r":
+                result = result[:p - 1] + "\n" + result[p:]
+            else:
+                result = result[:p - 1] + "\r\n" + result[p:]
+        return result
 
     def _check(self, result: str, edits: list[Edit]) -> None:
         expected, pos = [], 0

@@ -15,9 +15,10 @@ Pack keys
     message        default message of the entries
     summary        one-line summary for ``corpuslint rule CODE`` (defaults to message)
     docs           optional mapping: what, why, example, fix_safety (the four doc sections)
-    lang           required. A language code (fr, en, de ...) or "*". A pack's entries run on
-                   documents of its language; documents of unknown language ("und", "mixed", "")
-                   get every pack.
+    lang           required. A language code (fr, en, de ...) or "*". A user pack's entries run on
+                   documents of its language (documents of unknown language get every pack). Built-in
+                   packs run on documents of every language: sites glue English cookie banners onto
+                   French articles, and whole-line entries do not fire on prose.
     applicability  default fix applicability of the entries: safe | unsafe (default unsafe)
     entries        required, a non-empty list of entries.
 
@@ -532,18 +533,25 @@ class _DocIndex:
 
     def __init__(self, doc: Document):
         self.doc, self.text = doc, doc.text
-        self.keys = _key(doc.text).split("\n")
+        self._keys: dict[int, str] = {}  # per line, on demand: most lines are long prose, never looked up
         self._cuts: dict[int, list[int]] = {}
         self._starts: dict[int, range] = {}
         self._words: dict[int, int] = {}
         self._nonblank: list[int] | None = None
         self._code: set[int] | None = None
 
+    def key(self, i: int) -> str:
+        """The lookup key of line ``i`` (keys never span a line break: one line at a time is the same)."""
+        key = self._keys.get(i)
+        if key is None:
+            key = self._keys[i] = _key(self.doc.lines[i].text)
+        return key
+
     def cuts(self, i: int) -> list[int]:
         """Word ends of a line key (where a phrase with a rest may stop)."""
         cuts = self._cuts.get(i)
         if cuts is None:
-            key = self.keys[i]
+            key = self.key(i)
             cuts = [m.start() for m in _WORD_END.finditer(key, 0, 120)]
             self._cuts[i] = cuts
         return cuts
@@ -677,9 +685,23 @@ class _Patterns:
                                 "entry disabled")
         return hit
 
+    def may_match(self, text: str, timeout: float) -> bool:
+        """Does some live entry match somewhere in ``text``? Each entry alone is searched at C speed
+        (its literal start is skipped to); their alternation is tried at every position, several
+        times slower. Most documents hold none, so this cheap test comes first."""
+        for i in self.live:
+            try:
+                if self.precise(i).search(text, timeout=timeout) is not None:
+                    return True
+            except TimeoutError:
+                return True  # the full scan below finds and disables the runaway entry
+        return False
+
     def finditer(self, text: str) -> Iterator[tuple[int, regex.Match]]:
         """(entry, match) anywhere in ``text``, in order."""
         timeout = MATCH_TIMEOUT + TIMEOUT_PER_MCHAR * len(text) / 1e6
+        if not self.may_match(text, timeout):
+            return
         if self.combined is not None:
             try:
                 hits = [(_which(m), m) for m in self.combined.finditer(text, timeout=timeout)]
@@ -769,7 +791,7 @@ class _Compiled:
 
     def candidates(self, idx: _DocIndex, ln: Line) -> list[int]:
         """Anchored entries that may match this line (a superset; the precise regex decides)."""
-        key = idx.keys[ln.index]
+        key = idx.key(ln.index)
         out = list(self.exact.get(key, ()))
         if self.prefix:
             for cut in idx.cuts(ln.index):

@@ -41,6 +41,10 @@ _WRAP_SPREAD = 25
 _FILLED_BREAKS = 3
 _FILLED_MIN_WIDTH = 60
 _FILLED_SPREAD = 20
+# A scraped page keeps each paragraph on one long line; a document none of whose lines is longer
+# than a margin, with at least this many breaks inside sentences, was written wrapped (a README,
+# an e-mail, a plain-text export): its ragged breaks are its layout.
+_WRAPPED_DOC_BREAKS = 2
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*+•]|\p{N}+[.)])\s")
 
 
@@ -56,8 +60,9 @@ class BrokenWrap(Rule):
     quotes and code (Markdown structure, and code fences in plain text too), on short lines
     (titles, verse, lists), on lines ending with ":" or ".", on a next line that starts with a
     brand like "iPhone", an address, "a)" or "1.", and on paragraphs, or whole documents,
-    hard-wrapped at a fixed width (a style, not debris: every break sits where the next word
-    would have passed the margin). Hyphenated breaks are CL404's.
+    hard-wrapped at a fixed width (a style, not debris: the breaks sit near one margin), as well
+    as on documents written wrapped by hand (no line longer than 100 characters and several
+    breaks: a scraped page keeps each paragraph on one long line). Hyphenated breaks are CL404's.
 
     ## Why is this bad?
     Extractors break lines where the page had a tag, an inline element or a column edge. A
@@ -81,6 +86,12 @@ class BrokenWrap(Rule):
 
     def check(self, doc):
         code = fenced_code(doc)  # plain text can hold Markdown fences too
+        found = list(self._wraps(doc, code))
+        if len(found) >= _WRAPPED_DOC_BREAKS and _longest_line(doc, code) <= _WRAP_WIDTH:
+            return  # no line longer than a margin, breaks in several sentences: written wrapped
+        yield from found
+
+    def _wraps(self, doc, code):
         width = _fill_width(doc, code)
         for para in doc.paragraphs:
             if len(para) < 2 or _hard_wrapped(para):
@@ -147,6 +158,12 @@ def _ends_on_function_word(doc, head: str) -> bool:
 def _structured(line) -> bool:
     """A Markdown heading, list item or quote (structure markers before the content)."""
     return line.content_start != line.start or line.text.startswith(("    ", "\t"))
+
+
+def _longest_line(doc, code) -> int:
+    """The longest line of text (code and table rows aside)."""
+    return max((len(ln.text.rstrip()) for ln in doc.lines
+                if not inside(code, ln.start) and not ln.text.lstrip().startswith("|")), default=0)
 
 
 def _fill_width(doc, code) -> int | None:

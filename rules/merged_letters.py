@@ -13,9 +13,13 @@ _TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])\p{Ll}[\p{Ll}\p{M}]{4,}(?![\p{
 _CAMEL_TOKEN = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_\-])\p{L}[\p{L}\p{M}]*?\p{Ll}\p{Lu}[\p{L}\p{M}]*\p{Ll}{2}(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
 _APOSTROPHES = "'’ʼ"
+_OPEN_QUOTE_BEFORE = regex.compile(r"[«“\"‘][ \u00a0\u202f]?$")
+_CLOSE_QUOTE_AFTER = regex.compile(r"[ \u00a0\u202f]?[»”\"’]")
 # Frequent merges are in the lists themselves ("andthat" 1.2, "etle" 1.9, "dansle" 1.9);
 # rare real words made of two function words score higher ("thereof" 3.7, "sinon" 5.1).
 _LISTED_MERGE_ZIPF = 2.3
+# ... or a function word and a common word, the token being far rarer than the word.
+_LISTED_PART_ZIPF, _LISTED_GAP = 4.0, 3.0
 # "club's", "don't", "we'll": the word an English clitic forms must be listed.
 _CLITIC_ZIPF = 3.0
 # Languages that write compounds as one word: an unknown token there is a compound.
@@ -68,16 +72,16 @@ class MergedLetters(Rule):
         for m in _TOKEN.finditer(text):
             word = m.group()
             listed = lexicon.best_zipf(word, shared)
-            if listed >= _LISTED_MERGE_ZIPF or in_code_like_chunk(text, m.start(), m.end()):
+            if (listed >= _LISTED_MERGE_ZIPF or in_code_like_chunk(text, m.start(), m.end())
+                    or _quoted_alone(text, m.start(), m.end())):
                 continue
             if listed:
                 split = best_split(word, langs)
-                if split is None or min(lexicon.zipf(split.left, split.lang),
-                                        lexicon.zipf(split.right, split.lang)) < FUNCTION_WORD_ZIPF:
+                if split is None or not _listed_merge(listed, split):
                     continue
             else:
                 split = _clitic_split(text, m.start(), word, langs) or best_split(word, langs)
-            if split is not None:
+            if split is not None and not _recurs(text, word):
                 yield self._finding(m.start(), m.end(), word, split)
         for m in matches_at(_CAMEL_TOKEN, CASE_STEP, text):
             split = _brand_split(m.group(), langs, shared)
@@ -91,6 +95,28 @@ class MergedLetters(Rule):
             f"merged words: '{word}' reads as '{split.left} {split.right}'",
             Fix.unsafe(Edit.insertion(at, " "), message=f"Split into '{split.left} {split.right}'"),
         )
+
+
+def _listed_merge(listed: float, split: Split) -> bool:
+    """A listed token that is a frequent merge: two function words ("dansle"), or a function word
+    and a common word far more frequent than the token ("thecity" 1.2: "the" 7.7, "city" 5.6)."""
+    low, high = sorted((lexicon.zipf(split.left, split.lang), lexicon.zipf(split.right, split.lang)))
+    return high >= FUNCTION_WORD_ZIPF and (low >= FUNCTION_WORD_ZIPF or low >= _LISTED_PART_ZIPF
+                                           and low - listed >= _LISTED_GAP)
+
+
+def _recurs(text: str, word: str) -> bool:
+    """Written twice or more: a coinage, a command or a name ("debuild", "mailname"); a lost
+    space is a one-off."""
+    pattern = rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}])"
+    return sum(1 for _ in zip(range(2), regex.finditer(pattern, text, regex.I))) > 1
+
+
+def _quoted_alone(text: str, start: int, end: int) -> bool:
+    """« coronapistes », "doomscrolling": a word quoted on its own is a coinage or a mention,
+    written as one word on purpose."""
+    before = _OPEN_QUOTE_BEFORE.search(text, max(0, start - 3), start)
+    return bool(before and _CLOSE_QUOTE_AFTER.match(text, end, end + 3))
 
 
 def _clitic_split(text: str, start: int, word: str, langs) -> Split | None:

@@ -21,6 +21,7 @@ FUNCTION_WORD_ZIPF = 6.0
 WORD_ZIPF = 3.5
 RARE_WORD_ZIPF = 2.5
 LONG_PART = 6
+BORROWED_MARGIN = 1.0
 SHORT_PART = 3
 # A one-letter part is a function word that seldom starts (or ends) a listed
 # word: French "à" starts 24 of 311,000, "a" and "y" thousands.
@@ -45,8 +46,11 @@ RELATIVES_SCANNED = 30
 JUNCTION_COUNT = 30
 
 # A whitespace-delimited chunk with these is an address, a handle, a tag, an
-# identifier or a file name: its tokens are not prose.
-_CODE_LIKE = regex.compile(r"[/@#_=\\<>{}|`]|://|www\.|\w\.\p{L}|\p{L}\d|\d\p{L}+\d")
+# identifier, a file name, a call or a man page ("debuild(1)", "f(x[n])"): its
+# tokens are not prose.
+_CODE_LIKE = regex.compile(r"[/@#_=\\<>{}|`\[]|://|www\.|\w\.\p{L}|\p{L}\d|\d\p{L}+\d|\p{L}\(\p{N}\)")
+# A shell prompt starts a command line: "$ debuild -sa".
+_PROMPT = regex.compile(r"[ \t\u00a0]*\$[ \t\u00a0]+\S")
 _SPACE = regex.compile(r"\s")
 _FENCE = regex.compile(r"^ {0,3}(?:`{3,}|~{3,})[^\n]*$", regex.M)
 
@@ -76,6 +80,9 @@ def in_code_like_chunk(text: str, start: int, end: int) -> bool:
     a, b = chunk_bounds(text, start, end)
     if _CODE_LIKE.search(text, a, b):
         return True
+    line = text.rfind("\n", 0, start) + 1
+    if _PROMPT.match(text, line, end):
+        return True
     before = text[max(0, a - 3):a].strip()
     return before.endswith(("@", "#"))
 
@@ -104,8 +111,15 @@ def part_is_word(part: str, lang: str, other: str = "") -> bool:
         return z >= FUNCTION_WORD_ZIPF
     if z >= WORD_ZIPF:
         return True
-    return z >= RARE_WORD_ZIPF and (lexicon.zipf(other, lang) >= FUNCTION_WORD_ZIPF
-                                    or min(len(part), len(other)) >= LONG_PART)
+    if z < RARE_WORD_ZIPF or _borrowed(part, lang, z):
+        return False
+    return lexicon.zipf(other, lang) >= FUNCTION_WORD_ZIPF or min(len(part), len(other)) >= LONG_PART
+
+
+def _borrowed(part: str, lang: str, z: float) -> bool:
+    """A rare part that is a common word of another language ("build" is 3.0 in French,
+    5.0 in English): a loanword, or a name, as likely as not a piece of one ("debuild")."""
+    return any(lexicon.zipf(part, other) >= z + BORROWED_MARGIN for other in lexicon.SHARED_LANGS if other != lang)
 
 
 def is_affix_like(left: str, right: str, lang: str) -> bool:
@@ -174,7 +188,9 @@ def best_split(word: str, langs) -> Split | None:
     if best is None:
         return None
     if best.score >= FUNCTION_WORD_ZIPF:
-        return best  # two function words ("dansle", "andthat") form no word
+        # Two function words ("dansle", "andthat"): only the junction tells
+        # a merge from a rare word ("si|ses": "sises" is French for "located").
+        return None if reads_as_one_word(best.left, best.right, best.lang) else best
     if is_affix_like(best.left, best.right, best.lang) or listed_relative(word, len(best.left), best.lang):
         return None
     return best

@@ -8,9 +8,11 @@ must be recognised, and one of them must be a metadata marker:
 - a reading time ("Temps de lecture : 5 min", "5 min read", "Lesezeit: 4 Min.");
 - a relative time ("Il y a 3 heures", "2 hours ago", "vor 3 Stunden", "hace 2 horas").
 
-Dates, times and counters ("12 comments") count only next to a marker or after a byline
-("Par Jean Dupont · 12 mars 2024"): a date alone ("Mardi 12 mars", "2015", "Le 14 mai 2024 à
-07:32") may be a live-blog day separator, a section heading or an event listing, and stays.
+Dates, times and counters ("12 comments") count only next to a marker, after a byline
+("Par Jean Dupont · 12 mars 2024") or together ("March 3, 2024 · 12 comments"): a date in words
+alone ("Mardi 12 mars", "2015", "Le 14 mai 2024 à 07:32") may be a live-blog day separator, a
+section heading or an event listing, and stays; a numeric date with a time ("12/03/2024 08:15")
+is a stamp.
 Machine stamps ("Updated: 2024-03-05") belong to CL301.
 """
 from __future__ import annotations
@@ -43,7 +45,8 @@ _DAY = r"(?:1er|1st|2nd|3rd|[0-3]?\d(?:st|nd|rd|th|\.)?)"
 _YEAR = r"(?:19|20)\d\d"
 _DATE = (
     rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d\d)|\d{{4}}[-/]\d{{1,2}}[-/]\d{{1,2}}"
-    rf"|(?:{_WEEKDAY}{_S}+)?(?:(?:le|the){_S}+)?{_DAY}{_S}*(?:de{_S}+)?(?:{_MONTH})(?:,?{_S}+(?:de{_S}+|del{_S}+)?{_YEAR})?"
+    rf"|(?:{_WEEKDAY}{_S}+)?(?:(?:le|the){_S}+)?{_DAY}{_S}*(?:de{_S}+)?(?:{_MONTH})"
+    rf"(?:,?{_S}+(?:de{_S}+|del{_S}+)?{_YEAR})?"
     rf"|(?:{_WEEKDAY}{_S}+)?(?:{_MONTH}){_S}+{_DAY}(?:,?{_S}+{_YEAR})?"
     rf"|(?:{_MONTH}){_S}+{_YEAR}"
     r"|aujourd['’]hui|avant-hier|hier|today|yesterday|heute|gestern|hoy|ayer|oggi|ieri)"
@@ -51,7 +54,7 @@ _DATE = (
 _ZONE = r"(?:\(?(?:UTC|GMT|CET|CEST|BST|ET|EST|EDT|CT|PT|PST|PDT|HNEC|MEZ|MESZ)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?)"
 _TIME = (
     rf"(?:(?:[01]?\d|2[0-3]){_S}?(?:[:h.]{_S}?[0-5]\d(?::[0-5]\d)?|h)(?:{_S}?(?:am|pm|a\.m\.|p\.m\.))?"
-    rf"|(?:1[0-2]|0?[1-9]){_S}?(?:am|pm|a\.m\.|p\.m\.))(?:{_S}?uhr)?(?:{_S}?{_ZONE})?"
+    rf"|(?:1[0-2]|0?[1-9]){_S}?(?:am|pm|a\.m\.|p\.m\.))(?:{_S}?(?:uhr|hs?\b))?(?:{_S}?{_ZONE})?"
 )
 _AT = rf"(?:(?:à|a|at|um|a{_S}las|alle(?:{_S}ore)?|ore|-|–)?{_S}*)"
 _DATETIME = (
@@ -61,7 +64,7 @@ _DATETIME = (
 # Relative times. Alone on a line, only units up to months: "Il y a 20 ans" opens retrospectives.
 _UNIT_SHORT = (
     r"s|secs?|secondes?|seconds?|sekunden|segundos?|secondi|m|mn|mins?\.?|minutes?|minuten|minutos?|minuti"
-    r"|h|hrs?\.?|heures?|hours?|stunden?|horas?|ore|j|d|jours?|days?|tagen?|d[íi]as?|giorni|giorno"
+    r"|h|hrs?\.?|heures?|hours?|std\.?|stunden?|horas?|ore|j|d|jours?|days?|tagen?|d[íi]as?|giorni|giorno"
     r"|w|wks?|semaines?|weeks?|wochen?|semanas?|settimane?|mois|months?|monaten?|mes(?:es)?|mesi|mese"
 )
 _UNIT_ANY = _UNIT_SHORT + r"|ans?|ann[ée]es?|years?|yrs?|jahren?|a[ñn]os?|anni|anno"
@@ -85,26 +88,27 @@ _PUBLISH_VERB = (
     r"(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne|(?:derni[eè]re\s+)?mise?\s+[àa]\s+jour|m[àa]j|actualis[ée]e?"
     r"|modifi[ée]e?|[ée]dit[ée]e?|date\s+de\s+(?:publication|mise\s+[àa]\s+jour)|en\s+ligne\s+depuis"
     r"|(?:first\s+|originally\s+)?published|posted|(?:last\s+)?updated|last\s+(?:modified|update)|modified"
-    r"|date\s+published|(?:zuletzt\s+)?(?:ver[öo]ffentlicht|aktualisiert|ge[äa]ndert)|erstellt"
+    r"|date\s+published|(?:zuletzt\s+)?(?:ver[öo]ffentlicht|aktualisiert|ge[äa]ndert)|erstellt|stand(?=\s*:)"
     r"|publicad[oa]|actualizad[oa]|[úu]ltima\s+actualizaci[óo]n|fecha\s+de\s+publicaci[óo]n"
     r"|pubblicat[oa]|aggiornat[oa]|ultimo\s+aggiornamento|data\s+di\s+pubblicazione)"
 )
 # A person's name: capitalised words with particles; case-sensitive inside the case-blind grammar.
-_NAME = (r"(?-i:\p{Lu}[\p{L}'’.\-]*(?:[ \t]+(?:(?:de|du|des|d'|d’|le|la|van|von|der|den|da|di|del|della|dos|bin|al|el)"
-         r"[ \t]+)?\p{Lu}[\p{L}'’.\-]*){0,3})")
+_PARTICLE = r"(?:de|du|des|d'|d’|le|la|van|von|der|den|da|di|del|della|dos|bin|al|el)"
+_NAME = rf"(?-i:\p{{Lu}}[\p{{L}}'’.\-]*(?:[ \t]+(?:{_PARTICLE}[ \t]+)?\p{{Lu}}[\p{{L}}'’.\-]*){{0,3}})"
 _AUTHOR = rf"(?:{_NAME}|@?[\w.\-/]{{2,30}})"  # after "posted by": a name or a user name
 _BY = rf"(?:par|by|von|por|da){_S}+"
 _PUBLISHED = (
     rf"{_PUBLISH_VERB}(?:{_S}+{_BY}{_AUTHOR})?{_S}*:?{_S}*"
-    rf"(?:(?:le|on|am|el|il|the|at|à|a|um|del|en|sur){_S}+)?(?:{_RELATIVE_ANY}|{_DATETIME})"
+    rf"(?:(?:le|on|am|el|il|the|at|à|a|um|del|en|sur|alle|a{_S}las){_S}+)?(?:{_RELATIVE_ANY}|{_DATETIME})"
     rf"(?:{_S}+{_BY}{_AUTHOR})?"
 )
 _N = r"(?:<\s*)?\d{1,3}(?:\s?[-–à]\s?\d{1,3})?"
 _MIN = r"(?:min(?:utes?|uten|utos|uti|s|\.)?|mn)"
 _READING = (
-    rf"(?:(?:temps|dur[ée]e){_S}+de{_S}+)?lecture{_S}*:?{_S}*(?:env(?:iron|\.)?{_S}*)?{_N}{_S}*{_MIN}"
+    rf"(?:(?:temps|dur[ée]e){_S}+de{_S}+)?lecture(?:{_S}+estim[ée]e?)?{_S}*:?{_S}*"
+    rf"(?:env(?:iron|\.)?{_S}*)?{_N}{_S}*{_MIN}"
     rf"|{_N}{_S}*{_MIN}{_S}+(?:de{_S}+)?lecture"
-    rf"|(?:estimated{_S}+)?read(?:ing)?{_S}+time{_S}*:?{_S}*(?:about{_S}+)?{_N}{_S}*{_MIN}"
+    rf"|(?:(?:estimated|est\.){_S}+)?read(?:ing)?{_S}+time{_S}*:?{_S}*(?:about|approx\.?|~)?{_S}*{_N}{_S}*{_MIN}"
     rf"|{_N}[-{_S}]*{_MIN}{_S}+read"
     rf"|lesezeit{_S}*:?{_S}*(?:ca\.{_S}*)?{_N}{_S}*{_MIN}|{_N}{_S}*{_MIN}{_S}+lesezeit"
     rf"|(?:tiempo{_S}+de{_S}+)?lectura{_S}*:?{_S}*{_N}{_S}*{_MIN}|{_N}{_S}*{_MIN}{_S}+de{_S}+lectura"
@@ -117,6 +121,8 @@ _COUNTER = (
 )
 _DESK = r"(?:la\s+r[ée]daction|the\s+editors|(?:the\s+)?staff|die\s+redaktion|la\s+redacci[óo]n|la\s+redazione)"
 _BYLINE = rf"{_BY}(?:{_DESK}|{_NAME}(?:(?:,{_S}*|{_S}+(?:et|and|und|y|e|&){_S}+){_NAME}){{0,2}})"
+# A name without "Par"/"By" ("Jean Dupont · Il y a 3 heures"): two words at least, and a marker after.
+_AUTHOR_ONLY = r"(?-i:\p{Lu}[\p{L}'’.\-]*(?:[ \t]+\p{Lu}[\p{L}'’.\-]*){1,3})"
 _ROLE = (
     r"(?:(?:staff|senior|chief|special|foreign|political|business|tech(?:nology)?|sports?)\s+)?"
     r"(?:writer|reporter|correspondent|editor|journalist)"
@@ -125,14 +131,19 @@ _ROLE = (
 
 _ITEM = (rf"(?:(?P<published>{_PUBLISHED})|(?P<reading>{_READING})|(?P<relative>{_RELATIVE})"
          rf"|(?P<counter>{_COUNTER})|(?P<date>{_DATETIME}))")
-_SEPARATOR = rf"{_S}*(?:[·•|,;/]|{_S}[-–—]{_S}|[–—])?{_S}*"
+_SEPARATOR = rf"\)?{_S}*(?:[·•|,;/(]|{_S}[-–—]{_S}|[–—])?{_S}*"
 # The whole line: an optional byline (with a role), then items and separators only.
 _GRAMMAR = regex.compile(
-    rf"(?P<byline>{_BYLINE}(?:{_SEPARATOR}(?:{_ROLE}))?{_S}*[,|·•–—-]?)?{_S}*{_ITEM}(?:{_SEPARATOR}{_ITEM})*",
+    rf"(?P<byline>(?:{_BYLINE}|(?P<author>{_AUTHOR_ONLY}))(?:{_SEPARATOR}(?:{_ROLE}))?{_S}*[,|·•–—-]?)?"
+    rf"{_S}*{_ITEM}(?:{_SEPARATOR}{_ITEM})*\)?",
     regex.I)
+# "12/03/2024 08:15", "12.03.2024 - 08h15": a numeric date with its time is a stamp, not a heading.
+_NUMERIC_STAMP = regex.compile(
+    rf"(?:(?:le|on){_S}+)?\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}},?{_S}*{_AT}{_TIME}", regex.I)
 _KINDS = ("published", "reading", "relative", "counter", "date")
 _MARKERS = {"published", "reading", "relative"}
-# Emphasis, brackets, a leading icon ("🕒 5 min read") and a final period wrap the metadata.
+# Emphasis, brackets and a leading icon ("🕒 5 min read") wrap the metadata; a final period does
+# not ("Il y a 3 heures." is a sentence).
 # Dashes and quotes are not wrappers: "— Il y a 2 heures." is a line of dialogue.
 _LEAD = regex.compile(r"[\s*_>(\[]*(?:[^\w\s(\[<«»\"“”'’‘\-–—]{1,2}\s*)?")
 _TRAIL = regex.compile(r"[\s*_)\]]*$")
@@ -158,7 +169,10 @@ def parse(line: str) -> tuple[int, int, int | None, list[str]] | None:
         return None
     kinds = sorted({k for k in _KINDS if m.captures(k)}, key=_KINDS.index)
     byline = m.end("byline") if m.group("byline") else None
-    if not (_MARKERS.intersection(kinds) or "date" in kinds and (byline is not None or "counter" in kinds)):
+    if m.group("author") and not _MARKERS.intersection(kinds):
+        return None  # "Marie Curie, 7 novembre 1867": a name and a date, not a byline
+    if not (_MARKERS.intersection(kinds) or "date" in kinds and (byline is not None or "counter" in kinds)
+            or kinds == ["date"] and _NUMERIC_STAMP.fullmatch(line, start, end)):
         return None  # a date or a counter alone: a heading, a day separator, an event listing
     return start, end, byline, kinds
 
@@ -172,16 +186,21 @@ class MetadataLine(Rule):
     `Posted on March 3, 2024 · 12 comments`, `Veröffentlicht am 12.03.2024`), reading times
     (`Temps de lecture : 5 min`, `5 min read`, `Lecture 4 min`) and relative times
     (`Il y a 3 heures`, `Il y a 2 jours · Lecture 4 min`, `Updated 5 min ago`, `2 hours ago`).
-    A byline followed by such metadata (`Par Jean Dupont · Publié le 12 mars 2024`,
-    `By Jane Doe | March 3, 2024 | 5 min read`) keeps its byline and loses the rest.
+    A numeric date with its time (`12/03/2024 08:15`) alone is a stamp too. A byline followed by
+    such metadata (`Par Jean Dupont · Publié le 12 mars 2024`, `By Jane Doe | March 3, 2024 |
+    5 min read`, `Jean Dupont · Il y a 3 heures`) keeps its byline and loses the rest.
 
     ## Why is this bad?
     The strip is page furniture, not article text: it dates a page, not the prose, and it repeats
     on every article of a site, which skews deduplication and language statistics. Only lines
     made entirely of metadata are reported: a date inside a sentence (`Le rapport, publié le
-    12 mars, …`), live-blog times (`17h05 : le président arrive`), a date alone (`Mardi 12 mars`,
-    `2015`, `Le 14 mai 2024 à 07:32`: a day separator, a heading or an event listing), a byline
-    alone (`Par Claire Vasseur`), recipe times (`Préparation : 30 min`) and scores stay quiet.
+    12 mars, …`), live-blog times (`17h05 : le président arrive`), a date in words alone, even
+    with a time (`Mardi 12 mars`, `2015`, `Le 14 mai 2024 à 07:32`: a live-blog day separator, a
+    heading or an event listing), a byline alone or with a place (`Par Claire Vasseur`,
+    `By Rachel Donovan in Washington`), a name with a date (`Marie Curie, 7 novembre 1867`),
+    "Il y a 20 ans" (a retrospective's heading), recipe times (`Préparation : 30 min`) and
+    scores stay quiet.
+    In Markdown, an emphasised stamp (`*Published 12 November 2024*`) is the writer's and stays.
     Machine stamps (`Updated: 2024-03-05`, epochs, ISO date-times) are CL301's.
 
     ## Example

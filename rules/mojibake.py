@@ -63,8 +63,10 @@ def _repair_pieces(text: str) -> str:
             char = _decode_piece(text[at:at + size])
             if char is not None:
                 text = text[:at] + char + text[at + size:]
+                pos = max(at - 1, 0)  # twice-broken text: the repaired char may complete the one before
                 break
-        pos = at + 1
+        else:
+            pos = at + 1
     return text
 
 

@@ -32,7 +32,10 @@ _TYPES = (  # order matters: the first match names the token
     # "7734120-ECO", "ECO-7734120-B": capitals and a run of five digits or more ("A320-200" is a plane)
     ("ref_code", regex.compile(r"(?=[A-Z0-9_/-]*\d{5})(?=[0-9_/-]*[A-Z])[A-Z0-9]{1,12}(?:[-_/][A-Z0-9]{1,12})+")),
     # "story-0a7c33e1", "doc_5f3a9b2c": a slug ending in a hexadecimal object ID
-    ("slug_id", regex.compile(r"[a-z]{2,}(?:[-_][a-z]{2,})*[-_](?=[0-9a-f]*\d[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{6,32}")),
+    ("slug_id", regex.compile(
+        r"[a-z]{2,}(?:[-_][a-z]{2,})*[-_](?=[0-9a-f]*\d[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{6,32}")),
+    # "/actualites/2024/03/12/story-0a7c33e1": a page path with a date or an ID in it
+    ("slug_id", regex.compile(r"(?=\S*\d{4})(?:/[a-z0-9][a-z0-9._-]*){2,}/?")),
     ("marker", regex.compile(r":|#|n°|nº|N°|No\.?|Nr\.?")),
     ("word", regex.compile(r"\p{L}[\p{L}'’.\-]{0,19}:?")),
 )

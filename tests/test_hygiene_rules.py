@@ -79,7 +79,8 @@ def test_markdown_keeps_inline_html_but_not_shortcodes():
 
 
 def test_html_in_a_txt_that_looks_like_markdown_is_residue():
-    text = "# Titre\n\nNotez les résultats : ils serviront de comparaison.<br/>\n\n**Sous Linux**, voyez [le guide](https://example.fr).\n"
+    text = ("# Titre\n\nNotez les résultats : ils serviront de comparaison.<br/>\n\n"
+            "**Sous Linux**, voyez [le guide](https://example.fr).\n")
     rule = rule_instance("CL107")
 
     def run(path):

@@ -17,19 +17,16 @@ from pathlib import Path
 from .slip import Slip
 
 FORMAT = 3   # bump when the stored slip layout changes
-# The cached slips are already mapped and filtered: a change to the code that decides which
-# slips survive must miss the old entries, so its source is part of every key.
-_DECIDERS = ("mapping.py", "filters.py", "patterns_en.py", "engine.py")
 
 
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
+    """The cached slips are already mapped and filtered: a change to the code that decides
+    which slips survive (any module of this package) must miss the old entries."""
     h = hashlib.sha256()
-    for name in _DECIDERS:
-        try:
-            h.update((Path(__file__).with_name(name)).read_bytes())
-        except OSError:
-            h.update(name.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 

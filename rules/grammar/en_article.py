@@ -34,7 +34,7 @@ _LABELS = regex.compile(
     r"pool|block|wing|floor|gate|platform|zone|division|phase|stage|route|paragraph|article|clause)\s+$")
 # A vowel letter with a consonant sound ("a unique", "a European", "a one-off").
 _YOU_OR_W_SOUND = regex.compile(
-    r"^(?:eu|ewe|ouija|one(?:$|[-’'s])|once|uni(?![mnd])|us[eua]|ut[eio]|ur[iae]|ubiq|uk|uvu)")
+    r"^(?:eu|ewe|ouija|one(?:$|[-’'s])|once|uni(?![mnd])|unan|unary|us[eua]|ut[eio]|ur[iae]|ubiq|uk|uvu)")
 # Vowel letters whose sound is certain ("an ultimate", "an upset", "an unknown").
 _VOWEL_SOUND = regex.compile(r"^(?:[aio]|e(?!u|we)|un(?!i)|uni[mn]|up|ug|ul|um|urg|urb|utt|udd|ush)")
 _SILENT_H = regex.compile(r"^(?:hour|honest|honou?r|heir)")
@@ -68,8 +68,9 @@ def wanted(word: str) -> str | None:
         return "an"
     if w[0] in "aeiouh" or w[0] == "y":
         return None
-    # A consonant: the word must be a real word, not an abbreviation read as letters ("an smtp").
-    if len(w) >= 4 and regex.search(r"[aeiouy]", w[:3]):
+    # A consonant: the word must be a real word, not an abbreviation read as letters ("an smtp",
+    # "an mri"): a vowel among its first letters.
+    if len(w) >= 4 and regex.search(r"[aeiouy]", w[:3]) or len(w) == 3 and w[1] in "aeiouy":
         return "a"
     return None
 

@@ -28,7 +28,8 @@ _COMPARATIVES = ("better worse bigger smaller larger higher lower greater faster
 # What may follow "than" in a comparison and hardly ever follows the adverb "then".
 _ENDS_COMPARISON = (r"\d|[$£€¥]|(?:expected|anticipated|usual|ever|before|previously|planned|forecast|"
                     r"predicted|hoped|feared|thought|average|normal|ideal|necessary|needed|required|"
-                    r"half|double|twice|anyone|anything|anybody|anywhere|most|those|last)\b")
+                    r"half|double|twice|anyone|anything|anybody|anywhere|most|those|last|"
+                    r"him|them|us|me|mine|hers|yours|theirs|ours)\b")   # object pronouns start no clause
 _NOUN_PHRASE = (_ENDS_COMPARISON + r"|(?:the|a|an|his|her|their|its|our|my|your|this|that|these|any|"
                 r"we|i|you|he|she|they|it)\b")
 _THEN = r"\s+(?P<then>then)(?![\p{L}-])\s+(?="

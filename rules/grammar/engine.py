@@ -1,8 +1,10 @@
 """The shared grammar engine behind the CL5xx rules.
 
 Per document: build the prose segments (prose.py), pick a backend per segment language,
-fetch slips from the cache or the backend, map them to categories, drop false alarms and
-debris already reported, and turn them into findings with file offsets. The result is kept
+fetch slips from the cache or the backend, add corpuslint's own checks (patterns_en.py,
+patterns_fr.py), map them to categories, drop false alarms (filters.py) and debris already
+reported, settle agreement conflicts (conflicts.py), and turn them into findings with file
+offsets. The result is kept
 per document and category set, so the eight CL5xx rules share one backend run.
 """
 from __future__ import annotations
@@ -10,11 +12,10 @@ from __future__ import annotations
 import sys
 import weakref
 
-import regex
-
 from corpuslint.finding import Edit, Fix
 
-from . import backend_grammalecte, backend_harper, backend_languagetool, filters, patterns_en, prose
+from . import (backend_grammalecte, backend_harper, backend_languagetool, conflicts, filters, harper_lints,
+               patterns_en, patterns_fr, prose)
 from .cache import SlipCache, key
 from .config import GrammarConfig
 from .language import segment_language
@@ -157,9 +158,11 @@ def _slips(st: _State, backend, text: str, lang: str, categories: frozenset[str]
         st.broken.add(backend.name)
         st.missing(backend, lang, f"{backend.name} failed to load ({exc})")
         return ()
-    if lang == "en":  # corpuslint's own agreement check, where the backend has none
-        taken = [(s.start, s.end) for s in slips]
-        slips += [s for s in patterns_en.check(text) if not any(a < s.end and s.start < b for a, b in taken)]
+    slips = [harper_lints.refine(s, text) if s.backend == "harper" else s for s in slips]
+    own = patterns_en.check(text, tuple(slips)) if lang == "en" else patterns_fr.check(text) if lang == "fr" else []
+    if own:  # corpuslint's own checks, where the backend has none or a noisy one
+        taken = [(s.start, s.end) for s in slips if categorize(s) in DEFAULT_CATEGORIES]
+        slips += [s for s in own if not any(a < s.end and s.start < b for a, b in taken)]
     unknown = tuple((s.start, s.end) for s in slips if _marks_unknown_word(s))
     verdicts = [(s, cat, filters.keep(cat, text, s.start, s.end, lang, s.upstream, unknown))
                 for s in slips if (cat := categorize(s))]
@@ -168,6 +171,8 @@ def _slips(st: _State, backend, text: str, lang: str, categories: frozenset[str]
     dropped = [(_conflict(s), s.start) for s, _, ok in verdicts if not ok and _conflict(s)]
     found = tuple(s for s, cat, ok in verdicts if ok and cat in categories
                   and not any(c == _conflict(s) and abs(s.start - at) < 40 for c, at in dropped))
+    if conflicts.groups(found):
+        found = conflicts.resolve(found, text, lambda fixed: list(backend.check(fixed, lang, categories)))
     st.cache.put(k, found)
     return found
 
@@ -188,17 +193,14 @@ def _one_per_span(kept: list, text: str) -> list:
     return sorted(out, key=lambda item: (item[1].start, item[1].end))
 
 
-_ACTION = regex.compile(r"_a\d+_\d+$")
-
-
-def _conflict(slip: Slip) -> tuple | None:
-    """Grammalecte's alternatives of one conflict share a rule id up to the action suffix."""
-    return (slip.backend, _ACTION.sub("", slip.rule)) if _ACTION.search(slip.rule) else None
+# Grammalecte's alternatives of one conflict share a rule id up to the action suffix.
+_conflict = conflicts.conflict_key
 
 
 def _one_per_conflict(kept: list) -> list:
     """Grammalecte reports one agreement conflict as alternatives ("leur" -> "leurs" *or*
-    "produits" -> "produit"): applying both breaks the phrase. Keep the first alternative."""
+    "produits" -> "produit"): applying both breaks the phrase. Keep the first alternative
+    (agreement conflicts were already reduced to the side to fix, see conflicts.py)."""
     out, seen = [], []
     for item in kept:
         slip = item[1]

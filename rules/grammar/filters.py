@@ -92,6 +92,7 @@ _FR_COMPLEMENT_NOUN = regex.compile(rf"(?i)(?P<head>\p{{L}}+)\s+{_FR_PREPOSITION
 _NEXT_WORD = regex.compile(r"^\s+(\p{L}+)")
 _OPENING_QUOTE = regex.compile(r"^\s*(?:[«“„]|\x22(?=\p{L}))")
 # The pseudo-cleft "What it is is a lack of confidence": the first "is" ends a "what" clause.
+_WORD_AFTER = regex.compile(r"\p{L}+")
 _DOUBLED_BE = regex.compile(r"(?i)\b(is|was)\s+\1\b")
 _CLEFT_CLAUSE = regex.compile(r"(?i)\b(?:what|whatever|all|everything)\b[^.!?;:,\x22“”]{0,40}$")
 # Upstream rules whose span is a non-word they correct: the spell checker's rejection of that
@@ -160,11 +161,18 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         return False
     if category == REPETITION:
         word = doubled_word(span)
+        if word and lang == "en":
+            from .patterns_en import particle_then_preposition
+
+            if particle_then_preposition(text, start, word):
+                return False
         return not (word and word in GRAMMATICAL_DOUBLES.get(lang, ()))
     if category not in _WORD_CATEGORIES:
         return True
     if upstream.startswith("harper:") and not _harper_count_noun_ok(upstream, span):
         return False
+    if upstream == "harper:MissingDeterminer" and _plural_phrase_follows(text, end):
+        return False  # "send bug reports": a plural needs no article
     if upstream in harper_lints.PRONOUN_AGREEMENT and not harper_lints.pronoun_subject_ok(text, start):
         return False
     if is_heading(text) or quotes.at_mention_edge(text, start, end):
@@ -227,6 +235,12 @@ def _harper_count_noun_ok(upstream: str, span: str) -> bool:
 
         return not plural_noun(noun)
     return True
+
+
+def _plural_phrase_follows(text: str, end: int) -> bool:
+    from .patterns_en import plural_noun
+
+    return any(plural_noun(w.lower()) for w in _WORD_AFTER.findall(text, end, end + 30)[:2])
 
 
 def _after_closing_quote(before: str) -> bool:

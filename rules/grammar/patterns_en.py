@@ -2,6 +2,7 @@
 
 - a plural subject with a singular verb (below);
 - "it's" for the possessive before a plural noun and a verb ("it's members had");
+- "were" for "where" before a clause that ends on its verb ("our resources were the demand is,");
 - the indefinite article (en_article.py) and "then" for "than" (en_than.py).
 
 The plural-subject check:
@@ -22,7 +23,7 @@ from functools import lru_cache
 
 import regex
 
-from .slip import AGREEMENT, Slip
+from .slip import AGREEMENT, CONFUSION, Slip
 
 _PATTERN = regex.compile(
     r"(?:^|(?<=[.!?;:(“\x22‘«—–]\s*)|(?<=\b(?:and|but|while|as|because|since|after|before|when|that|so|if|although|though|whereas|where)\s+)|(?<=,\s*))"
@@ -66,8 +67,22 @@ def check(text: str, upstream: tuple[Slip, ...] = ()) -> list[Slip]:
     from . import en_article, en_than
 
     tagged = frozenset(s.start for s in upstream if s.upstream == "harper:ThenThan")
-    return sorted(_plural_subject(text) + _its_possessive(text) + en_article.check(text)
+    return sorted(_plural_subject(text) + _its_possessive(text) + _were_for_where(text) + en_article.check(text)
                   + en_than.check(text, tagged), key=lambda s: (s.start, s.end))
+
+
+# "putting our resources were the demand is," -> "where": "were" cannot take a clause that ends
+# on its own verb; a place clause ("where the demand is") can.
+_WERE_PLACE = regex.compile(
+    r"(?<![\p{L}'’])(?P<were>[Ww]ere)\s+(?:the|a|an|its|their|our|his|her|my|your|this|that|these|those)\s+"
+    r"\p{Ll}[\p{Ll}-]*\s+(?:is|are|was|were|lies|lie|lay|lives|live|lived|belongs|belong|stands|stood|sits|sat)"
+    r"(?=\s*(?:[,.;:!?)”\x22]|$))")
+
+
+def _were_for_where(text: str) -> list[Slip]:
+    return [Slip(m.start("were"), m.end("were"), "corpuslint", "were-for-where", CONFUSION,
+                 "A place clause takes “where”, not “were”.", ("Where" if m.group("were")[0] == "W" else "where",))
+            for m in _WERE_PLACE.finditer(text)]
 
 
 # "it's members had", "it's shares have": "it is members" cannot be, so the possessive was meant.
@@ -105,3 +120,36 @@ def _plural_subject(text: str) -> list[Slip]:
                         f"The subject “{m.group('subject')}” is plural: the verb should be “{plural}”.",
                         (plural,)))
     return out
+
+
+# "the app carries on on the larger display": a phrasal verb's particle, then a preposition.
+_PARTICLES = frozenset("on in up out off over down by through".split())
+_PHRASAL_STEMS = """carry go move hold keep log come get take pass hang put turn sign check call count catch
+    build bank drag live sleep work act pick tell pull dwell weigh look throw give cut set hit lay fill break
+    show end shut sum hand sort wake stay follow pay plug sell grow stand stick run walk press push focus
+    clock cash tune zoom close back head hit chip drop sit lean rely draw settle""".split()
+_IRREGULAR = {"went", "gone", "held", "kept", "came", "got", "gotten", "took", "taken", "hung", "told",
+              "dwelt", "threw", "thrown", "gave", "given", "laid", "broke", "broken", "shown", "sold", "grew",
+              "grown", "stood", "stuck", "ran", "sat", "drew", "drawn", "caught", "built", "woke", "woken",
+              "paid", "leant", "leaned"}
+
+
+@lru_cache(maxsize=1)
+def _phrasal_forms() -> frozenset[str]:
+    forms = set(_IRREGULAR)
+    for v in _PHRASAL_STEMS:
+        base = v[:-1] if v.endswith("e") else v
+        forms.update({v, v + "s", v + "es", base + "ed", base + "ing", v + "d"})
+        if v.endswith("y"):
+            forms.update({v[:-1] + "ies", v[:-1] + "ied"})
+        if len(v) <= 4 and v[-1] not in "aeiouwy" and v[-2] in "aeiou":   # put -> putting
+            forms.update({v + v[-1] + "ing", v + v[-1] + "ed"})
+    return frozenset(forms)
+
+
+def particle_then_preposition(text: str, start: int, word: str) -> bool:
+    """Is the doubled ``word`` at ``start`` a particle after its verb ("carries on on")?"""
+    if word not in _PARTICLES:
+        return False
+    m = regex.search(r"(\p{L}+)\s+$", text[max(0, start - 30):start])
+    return bool(m) and m[1].lower() in _phrasal_forms()

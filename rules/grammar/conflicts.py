@@ -1,0 +1,84 @@
+"""Which side of an agreement conflict to fix.
+
+Grammalecte reports one conflict as alternatives with the same rule id ("leur" -> "leurs" or
+"produits" -> "produit"). Taking the first alternative blindly makes some texts worse: in
+"La salade, légère et généreux" the first alternative is "légère" -> "léger", and in "Une tarte
+généreux" it is "Une" -> "Un". An alternative is dropped when
+
+- it changes a determiner's gender (the noun's gender is in the dictionary, not in doubt),
+- it replaces a word by another word rather than another form of it ("portions" -> "portés"),
+- or the checker, run again on the text with the alternative applied, still finds an agreement
+  slip on the changed word ("La salade, léger").
+
+The first surviving alternative is reported with its fix; when none survives, the conflict is
+reported without one.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable, Iterable
+
+import regex
+
+from .mapping import categorize
+from .slip import AGREEMENT, Slip
+
+_ACTION = regex.compile(r"_a\d+_\d+$")
+_GENDER_PAIRS = {frozenset(p) for p in (("un", "une"), ("le", "la"), ("ce", "cette"), ("cet", "cette"),
+                                        ("du", "de la"), ("au", "à la"), ("mon", "ma"), ("ton", "ta"),
+                                        ("son", "sa"), ("quel", "quelle"), ("aucun", "aucune"),
+                                        ("certain", "certaine"), ("nul", "nulle"), ("tout", "toute"))}
+NEAR = 40   # alternatives of one conflict sit within a few words of each other
+
+
+def conflict_key(slip: Slip) -> tuple | None:
+    return (slip.backend, _ACTION.sub("", slip.rule)) if _ACTION.search(slip.rule) else None
+
+
+def _inflection(word: str, repl: str) -> bool:
+    """Is ``repl`` another form of ``word`` (a changed ending), not another word?"""
+    w, r = word.lower(), repl.lower()
+    if frozenset((w, r)) in _GENDER_PAIRS:
+        return False
+    common = 0
+    for a, b in zip(w, r):
+        if a != b:
+            break
+        common += 1
+    return common >= max(2, min(len(w), len(r)) - 3) and common >= len(w) - 3
+
+
+def groups(slips: Iterable[Slip]) -> list[list[Slip]]:
+    """The alternatives of each conflict with two or more of them, in text order."""
+    out: list[list[Slip]] = []
+    for s in sorted(slips, key=lambda s: s.start):
+        k = conflict_key(s)
+        if k is None or categorize(s) != AGREEMENT:
+            continue
+        for g in out:
+            if conflict_key(g[0]) == k and s.start - g[-1].end < NEAR:
+                g.append(s)
+                break
+        else:
+            out.append([s])
+    return [g for g in out if len({(s.start, s.end) for s in g}) > 1]
+
+
+def resolve(slips: tuple[Slip, ...], text: str, recheck: Callable[[str], list[Slip]]) -> tuple[Slip, ...]:
+    """``slips`` with each conflict reduced to the alternative to apply (or to none)."""
+    drop, strip = set(), set()
+    for group in groups(slips):
+        good = [s for s in group if s.suggestions and _inflection(text[s.start:s.end], s.suggestions[0])
+                and _settles(s, text, recheck)]
+        keep = good[0] if good else group[0]
+        drop.update(id(s) for s in group if s is not keep)
+        if not good:
+            strip.add(id(keep))
+    return tuple(replace(s, suggestions=()) if id(s) in strip else s for s in slips if id(s) not in drop)
+
+
+def _settles(slip: Slip, text: str, recheck: Callable[[str], list[Slip]]) -> bool:
+    repl = slip.suggestions[0]
+    fixed = text[:slip.start] + repl + text[slip.end:]
+    end = slip.start + len(repl)
+    return not any(categorize(s) == AGREEMENT and s.start < end and slip.start < s.end for s in recheck(fixed))
