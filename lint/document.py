@@ -69,11 +69,14 @@ class Line:
 
 class Document:
     def __init__(self, text: str, *, path: str = "<text>", lang: str = "und",
-                 markdown: bool = False, record: int | None = None, doc_id: str | None = None):
+                 markdown: bool = False, record: int | None = None, doc_id: str | None = None,
+                 guessed: bool = False):
         self.text = text
         self.path = path
         self.lang = lang
         self.markdown = markdown
+        # Markdown guessed from a .txt file's text: its HTML comments are scraping residue, not markup.
+        self.guessed = guessed
         self.record = record
         self.doc_id = doc_id
         self.prior: list = []  # findings of earlier rule phases (set by the engine)
@@ -133,7 +136,8 @@ class Document:
         if fence is not None:
             ranges.append((fstart, len(text)))
         for m in _HTML_COMMENT.finditer(text):
-            ranges.append((m.start(), m.end()))
+            if not self.guessed or m.group().startswith("<!-- corpuslint:"):
+                ranges.append((m.start(), m.end()))
         return _merge(ranges)
 
     def in_skipped(self, start: int, end: int) -> bool:

@@ -52,11 +52,11 @@ class Linter:
     def language_of(self, text: str) -> str:
         return language.detect(text) if self.settings.lang == "auto" else self.settings.lang
 
-    def document(self, text: str, *, path: str = "<text>", markdown: bool = False,
+    def document(self, text: str, *, path: str = "<text>", markdown: bool = False, guessed: bool = False,
                  record: int | None = None, doc_id: str | None = None, lang: str | None = None) -> Document:
         """``text`` must be normalised (LF breaks)."""
         return Document(text, path=path, lang=lang or self.language_of(text), markdown=markdown,
-                        record=record, doc_id=doc_id)
+                        record=record, doc_id=doc_id, guessed=guessed)
 
     def check(self, doc: Document) -> list[Finding]:
         return lint(doc, self.rules)
@@ -64,15 +64,18 @@ class Linter:
     def check_text(self, text: str, markdown: bool | None = None, **kw) -> tuple[Document, list[Finding]]:
         """``markdown=None``: decide from the text (a README saved as .txt is still Markdown)."""
         norm = Normalised.of(text).text
-        doc = self.document(norm, markdown=looks_like_markdown(norm) if markdown is None else markdown, **kw)
+        guessed = markdown is None and looks_like_markdown(norm)
+        doc = self.document(norm, markdown=guessed or bool(markdown), guessed=guessed, **kw)
         return doc, self.check(doc)
 
     def fix_text(self, text: str, unsafe: bool = False, markdown: bool | None = None, **kw) -> FixOutcome:
         """Fix ``text`` (any line endings) to a fixed point; language and kind are decided once."""
         norm = Normalised.of(text).text
         lang = kw.pop("lang", None) or self.language_of(norm)
-        md = looks_like_markdown(norm) if markdown is None else markdown
-        out = fix_to_fixed_point(text, lambda t: self.check(self.document(t, lang=lang, markdown=md, **kw)), unsafe)
+        guessed = markdown is None and looks_like_markdown(norm)
+        md = guessed or bool(markdown)
+        out = fix_to_fixed_point(
+            text, lambda t: self.check(self.document(t, lang=lang, markdown=md, guessed=guessed, **kw)), unsafe)
         out.markdown, out.lang = md, lang
         return out
 

@@ -41,6 +41,7 @@ SUFFIX_FAMILY, SUFFIX_SHARE = 10, 0.25
 RELATIVE_REACH, RELATIVE_SPAN, ALTERNATION = 2, 3, 10
 RELATIVE_EXTRA = 4   # a relative is at most this many letters longer than the token
 RELATIVES_SCANNED = 30
+RHYME_ZIPF = 0.0
 # "isse" occurs 576 times in common French words, "anne" 132; a merge's
 # junction is usually rare: "heet" 3, "erle" 18, "nsan" 7, "ftle" 0.
 JUNCTION_COUNT = 30
@@ -153,7 +154,7 @@ def listed_relative(word: str, cut: int, lang: str) -> str | None:
                 return w
     for i in range(min(cut - RELATIVE_REACH, RELATIVE_SPAN), 0, -1):
         for w in lexicon.words_ending(word[i:], lang)[:RELATIVES_SCANNED]:
-            if related(w):
+            if related(w) and table[w] >= RHYME_ZIPF:
                 return w
     return None
 

@@ -195,7 +195,7 @@ def _linter_api(ignore):
         if key not in memo:
             if len(memo) > 64:
                 memo.clear()
-            memo[key] = linter.check(linter.document(text, path=path, lang=lang[0], markdown=lang[1]))
+            memo[key] = linter.check(linter.document(text, path=path, lang=lang[0], markdown=lang[1], guessed=lang[1]))
         return memo[key]
 
     # Like the CLI (and the public scorer, which never passes --lang): language and Markdown are
