@@ -101,7 +101,7 @@ def peer(corpus: Path) -> dict:
     c4 = C4QualityFilter(min_num_sentences=-1, filter_curly_bracket=False, filter_lorem_ipsum=False,
                          language="french")
     changed = 0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     with open(corpus, encoding="utf-8") as fh, open(os.devnull, "w", encoding="utf-8") as sink:
         for line in fh:
             rec = json.loads(line)
@@ -112,7 +112,7 @@ def peer(corpus: Path) -> dict:
             changed += doc.text != rec["text"]
             rec["text"] = doc.text
             sink.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    return {"seconds": time.perf_counter() - t0, "changed": changed}
+    return {"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0, "changed": changed}
 
 
 # -- corpora ---------------------------------------------------------------------------------------
@@ -189,21 +189,29 @@ def main() -> None:
 
         print(f"corpuslint benchmark: {os.cpu_count()} cores on this machine, "
               f"load average {os.getloadavg()[0]:.1f} at the end\n")
-        print("| run | corpus | MB | cores | seconds | MB/s | MB/s per core | findings | "
-              "peak RSS largest process | peak RSS all processes |")
-        print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| run | corpus | MB | cores | seconds | MB/s | MB/s per core | CPU seconds | MB per CPU second | "
+              "findings | peak RSS largest process | peak RSS all processes |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for name, corpus, jobs, r in rows:
             mbs = _mb(corpus) / r["seconds"]
             print(f"| {name} | {corpus.name} | {_mb(corpus):.1f} | {jobs} | {r['seconds']:.1f} | {mbs:.2f} | "
-                  f"{mbs / jobs:.2f} | {r['findings']:,} | {_fmt_rss(r['rss_max'])} | {_fmt_rss(r['rss_tree'])} |")
+                  f"{mbs / jobs:.2f} | {r['cpu']:.1f} | {_mb(corpus) / r['cpu']:.2f} | {r['findings']:,} | "
+                  f"{_fmt_rss(r['rss_max'])} | {_fmt_rss(r['rss_tree'])} |")
         print(f"| peer: datatrove FTFY + SymbolLines + C4 (lines) | {per_core.name} | {_mb(per_core):.1f} | 1 | "
-              f"{pr['seconds']:.1f} | {peer_rate:.2f} | {peer_rate:.2f} | {pr['changed']:,} docs changed | | |")
+              f"{pr['seconds']:.1f} | {peer_rate:.2f} | {peer_rate:.2f} | {pr['cpu']:.1f} | "
+              f"{_mb(per_core) / pr['cpu']:.2f} | {pr['changed']:,} docs changed | | |")
 
         print("\n| target | measured | goal | met |\n|---|---:|---:|:-:|")
         own_rate = _mb(per_core) / r1["seconds"]
+        # On a shared machine wall time counts the other processes' load: CPU time (user + system,
+        # the whole process tree, start-up included) is the per-core figure that load does not skew.
+        own_cpu_rate, peer_cpu_rate = _mb(per_core) / r1["cpu"], _mb(per_core) / pr["cpu"]
         targets = [
-            ("default rules, MB/s per core", own_rate, ">= 10", own_rate >= 10),
-            ("default rules vs peer, per core", own_rate / peer_rate, ">= 3x", own_rate / peer_rate >= 3),
+            ("default rules, MB/s per core (wall)", own_rate, ">= 10", own_rate >= 10),
+            ("default rules, MB per CPU second", own_cpu_rate, ">= 10", own_cpu_rate >= 10),
+            ("default rules vs peer, per core (wall)", own_rate / peer_rate, ">= 3x", own_rate / peer_rate >= 3),
+            ("default rules vs peer, per CPU second", own_cpu_rate / peer_cpu_rate, ">= 3x",
+             own_cpu_rate / peer_cpu_rate >= 3),
         ]
         if len(corpora) > 1:
             big, little = corpora[-1], corpora[0]
@@ -211,8 +219,12 @@ def main() -> None:
             growth = scale[big]["seconds"] / (factor * scale[little]["seconds"])
             targets.append((f"time({big.name}) / ({factor:.0f} x time({little.name}))", growth, "<= 1.2",
                             growth <= 1.2))
+            cpu_growth = scale[big]["cpu"] / (factor * scale[little]["cpu"])
+            targets.append((f"CPU time, same ratio", cpu_growth, "<= 1.2", cpu_growth <= 1.2))
         speedup = cold["seconds"] / warm["seconds"]
-        targets.append(("warm-cache speed-up over cold", speedup, ">= 20x", speedup >= 20))
+        targets.append(("warm-cache speed-up over cold (wall)", speedup, ">= 20x", speedup >= 20))
+        cpu_speedup = cold["cpu"] / warm["cpu"]
+        targets.append(("warm-cache speed-up over cold (CPU time)", cpu_speedup, ">= 20x", cpu_speedup >= 20))
         biggest = scale[corpora[-1]]
         targets.append((f"peak RSS of the largest process on {corpora[-1].name}", biggest["rss_max"] / 1e6,
                          "<= 300 MB", biggest["rss_max"] <= 300e6))
@@ -224,7 +236,7 @@ def main() -> None:
             from rule_profile import print_table, profile
             rules, stages, docs, nbytes, total = profile(small, 1.0, grammar=False, fix=False)
             print(f"\nWhere one core spends its time (first 1 MB of {small.name}, {docs} documents, "
-                  f"{nbytes / 1e6 / total:.2f} MB/s):\n")
+                  f"{nbytes / 1e6 / total:.2f} MB per CPU second):\n")
             print_table(rules, stages, nbytes, docs, total, top=15)
     finally:
         shutil.rmtree(work, ignore_errors=True)

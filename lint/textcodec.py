@@ -76,12 +76,16 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         canonical = codecs.lookup(enc).name
     except LookupError:
         raise DecodeError(f"unknown encoding {enc!r}") from None
+    failure = None
     for bom, bom_enc in BOMS:
         if data.startswith(bom) and (encoding is None or _family(encoding) == _family(bom_enc)):
             try:
                 return Decoded(data[len(bom):].decode(bom_enc), bom_enc, bom)
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"not valid {bom_enc}: bad bytes at offset {exc.start + len(bom)}") from None
+                # FF FE 00 00 is UTF-32's BOM or UTF-16's followed by U+0000: try the shorter one.
+                failure = failure or DecodeError(f"not valid {bom_enc}: bad bytes at offset {exc.start + len(bom)}")
+    if failure is not None:
+        raise failure
     if encoding is not None and data.startswith(codecs.BOM_UTF8):
         raise DecodeError(f"starts with a UTF-8 byte order mark but --encoding {encoding} was given; "
                           "drop --encoding to read it as UTF-8")

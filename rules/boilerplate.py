@@ -86,6 +86,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import time
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -513,10 +514,20 @@ _KEY_EDGES = regex.compile(r"^(?:[^\w\n]|_)*(?:\d{1,2}[.)](?:[^\w\n]|_)*)*|(?:[^
 _LEAD_CHARS = " \t\u00a0\u202f#>-–—•·*+►▶▸→»(_"
 
 
+# _KEY_EDGES on one line: the leading part matched at 0, the trailing run matched on the reversed
+# line (the same spans, without trying the trailing pattern at every position of the line).
+_KEY_LEAD = regex.compile(r"(?:[^\w\n]|_)*(?:\d{1,2}[.)](?:[^\w\n]|_)*)*")
+_KEY_TRAIL = regex.compile(r"(?:[^\w\n]|_)*")
+
+
 def _key(text: str) -> str:
     """The lookup key of a phrase or of a line: the forms that phrase_source treats as one."""
-    text = _KEY_SPACES.sub(" ", text.lower().translate(_KEY_TABLE))
-    return _KEY_EDGES.sub("", _KEY_TIGHT.sub("", text))
+    text = _KEY_TIGHT.sub("", _KEY_SPACES.sub(" ", text.lower().translate(_KEY_TABLE)))
+    if "\n" in text:
+        return _KEY_EDGES.sub("", text)
+    # The leading part stops before a word character, so the trailing run starts after it.
+    lead, end = _KEY_LEAD.match(text).end(), len(text) - _KEY_TRAIL.match(text[::-1]).end()
+    return text[lead:end] if lead < end else ""
 
 
 class _DocIndex:
@@ -538,6 +549,7 @@ class _DocIndex:
         self._starts: dict[int, range] = {}
         self._words: dict[int, int] = {}
         self._nonblank: list[int] | None = None
+        self._short: dict[int, list[Line]] = {}
         self._code: set[int] | None = None
 
     def key(self, i: int) -> str:
@@ -580,6 +592,17 @@ class _DocIndex:
         if m:
             core = m.end()
         return range(ws, max(ws, core) + 1)
+
+    def short_lines(self, max_words: int) -> list[Line]:
+        """The non-blank lines of at most ``max_words`` words (a line of fewer than twice as many
+        characters is kept uncounted): the only lines a whole-line entry may match. The rules
+        share a few limits, so each list is built once per document."""
+        out = self._short.get(max_words)
+        if out is None:
+            out = self._short[max_words] = [
+                ln for ln in self.doc.lines
+                if not ln.is_blank and not (len(ln.text) >= 2 * max_words and self.words(ln) > max_words)]
+        return out
 
     def nonblank(self) -> list[int]:
         if self._nonblank is None:
@@ -629,6 +652,8 @@ class _Patterns:
 
     def _build(self):
         self.live = [i for i in range(len(self.entries)) if i not in self.disabled]
+        self._trial: list[float] | None = []  # may_match: timings of both ways, then None
+        self._alternation = False
         self._combined: regex.Pattern | None | bool = False  # compiled on first use
 
     @property
@@ -686,9 +711,36 @@ class _Patterns:
         return hit
 
     def may_match(self, text: str, timeout: float) -> bool:
-        """Does some live entry match somewhere in ``text``? Each entry alone is searched at C speed
-        (its literal start is skipped to); their alternation is tried at every position, several
-        times slower. Most documents hold none, so this cheap test comes first."""
+        """Does some live entry match somewhere in ``text``? Most documents hold none, so this test
+        comes before the scan. Two equivalent ways: each entry searched alone (a literal start is
+        skipped to at C speed) or their alternation searched once (better when the entries start
+        with a lookbehind or a class); the first calls time both and the faster one is kept."""
+        trial = self._trial
+        if trial is not None and self.combined is not None:
+            if not trial:
+                for i in self.live:  # compiled before timing: the first call must not pay for it
+                    self.precise(i)
+            t = time.perf_counter()
+            if len(trial) % 2:
+                hit = self._any_entry(text, timeout)
+            else:
+                try:
+                    hit = self.combined.search(text, timeout=timeout) is not None
+                except TimeoutError:
+                    hit = True
+            trial.append(time.perf_counter() - t)
+            if len(trial) >= _TRIALS:
+                self._alternation = sum(trial[0::2]) < sum(trial[1::2])
+                self._trial = None
+            return hit
+        if self._alternation and self.combined is not None:
+            try:
+                return self.combined.search(text, timeout=timeout) is not None
+            except TimeoutError:
+                return True  # the full scan finds and disables the runaway entry
+        return self._any_entry(text, timeout)
+
+    def _any_entry(self, text: str, timeout: float) -> bool:
         for i in self.live:
             try:
                 if self.precise(i).search(text, timeout=timeout) is not None:
@@ -718,6 +770,9 @@ class _Patterns:
                                 "entry disabled")
         hits.sort(key=lambda h: (h[1].start(), h[0]))
         yield from hits
+
+
+_TRIALS = 40  # may_match calls timed (half each way) before one way is kept
 
 
 def _which(m: regex.Match) -> int:
@@ -910,9 +965,7 @@ class _Scan:
         self.idx = idx = _DocIndex.of(doc)
         blocks: dict[int, list[Entry]] = {}
         lines: dict[int, Entry] = {}
-        for ln in doc.lines:
-            if ln.is_blank or len(ln.text) >= 2 * c.max_words and idx.words(ln) > c.max_words:
-                continue
+        for ln in idx.short_lines(c.max_words):
             cands = c.candidates(idx, ln)
             if not cands or idx.in_code(ln.index) or idx.continues_sentence(ln):
                 continue
@@ -1084,7 +1137,11 @@ def _compiled(src: str) -> regex.Pattern:
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(_URL.sub(" ", _MD_LINK.sub(r"\1", text))))
+    if "](" in text:  # substring tests first: most lines hold no link and no URL
+        text = _MD_LINK.sub(r"\1", text)
+    if "://" in text or "www." in text:
+        text = _URL.sub(" ", text)
+    return len(_WORD.findall(text))
 
 
 def _has_separator(rest: str) -> bool:

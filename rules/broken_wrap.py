@@ -42,10 +42,29 @@ _FILLED_BREAKS = 3
 _FILLED_MIN_WIDTH = 60
 _FILLED_SPREAD = 20
 # A scraped page keeps each paragraph on one long line; a document none of whose lines is longer
-# than a margin, with at least this many breaks inside sentences, was written wrapped (a README,
-# an e-mail, a plain-text export): its ragged breaks are its layout.
+# than a margin, with breaks inside sentences in at least this many paragraphs, was written
+# wrapped (a README, an e-mail, a plain-text export): its ragged breaks are its layout.
 _WRAPPED_DOC_BREAKS = 2
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*+•]|\p{N}+[.)])\s")
+# A dash and a lowercase word after a line cut mid-sentence: an incise ("so bright⏎– or so it
+# seemed"), unless the paragraph has other dash lines (a list).
+_DASH_START = regex.compile(r"^[–—][ \u00a0]+\p{Ll}")
+_DASH_LINE = regex.compile(r"^\s*[-–—•][ \u00a0]")
+# A name cut in two: a long line ends on a capitalised word, the next starts with a rare
+# capitalised word and the sentence goes on ("les terrasses du Petit⏎Socco, où se croisent").
+_NAME_END = regex.compile(r"\s\p{Lu}[\p{Ll}\p{M}]+$")
+_NAME_START = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}]+)[ ,\u00a0]+\p{Ll}")
+_NAME_ZIPF = 4.0
+# Two sentences of one paragraph on two lines, in a document whose paragraphs are separated by
+# blank lines: when it is the document's only break between two long lines, it is debris
+# ("ce drame était prévisible.⏎Le carrefour, situé en bas…"). Questions and answers, team
+# sheets and verse have several such breaks, or a label ("Réponse :") opening the line.
+_SENTENCE_END = regex.compile(r"\p{Ll}[.!]$")
+_SENTENCE_START = regex.compile(r"\p{Lu}[\p{Ll}\p{M}’']*[ \u00a0]+[\p{L}\p{N}«\"]")
+_SPACED_PARAGRAPHS = 3
+_SENTENCE_WORDS = 6
+_LONG_TAIL = 80
+_LABEL_SPAN = 25
 
 
 class BrokenWrap(Rule):
@@ -55,14 +74,18 @@ class BrokenWrap(Rule):
     Finds a line that ends without closing punctuation followed by a line that continues the
     sentence, and joins the two lines. The next line continues the sentence when it starts with a
     lowercase word ("tout ce qui⏎était à nouveau"), a comma, semicolon, closing bracket or lone
-    full stop ("GitHub⏎, Mojang Studios"), a parenthesis followed by more text, or a number after
-    a line that ends on a function word ("calls at⏎6am"). Stays quiet on list items, headings,
+    full stop ("GitHub⏎, Mojang Studios"), a parenthesis followed by more text, a number after
+    a line that ends on a function word ("calls at⏎6am"), a dash incise ("so bright⏎– or so it
+    seemed", when no other line of the paragraph starts with a dash), or the rest of a name
+    after a long line ("les terrasses du Petit⏎Socco, où"). Also joins two sentences of a
+    paragraph put on two lines when it is the only such break in a document that separates its
+    paragraphs with blank lines ("était prévisible.⏎Le carrefour…"). Stays quiet on list items, headings,
     quotes and code (Markdown structure, and code fences in plain text too), on short lines
     (titles, verse, lists), on lines ending with ":" or ".", on a next line that starts with a
     brand like "iPhone", an address, "a)" or "1.", and on paragraphs, or whole documents,
     hard-wrapped at a fixed width (a style, not debris: the breaks sit near one margin), as well
-    as on documents written wrapped by hand (no line longer than 100 characters and several
-    breaks: a scraped page keeps each paragraph on one long line). Hyphenated breaks are CL404's.
+    as on documents written wrapped by hand (no line longer than 100 characters, breaks in
+    several paragraphs: a scraped page keeps each paragraph on one long line). Hyphenated breaks are CL404's.
 
     ## Why is this bad?
     Extractors break lines where the page had a tag, an inline element or a column edge. A
@@ -87,9 +110,36 @@ class BrokenWrap(Rule):
     def check(self, doc):
         code = fenced_code(doc)  # plain text can hold Markdown fences too
         found = list(self._wraps(doc, code))
-        if len(found) >= _WRAPPED_DOC_BREAKS and _longest_line(doc, code) <= _WRAP_WIDTH:
-            return  # no line longer than a margin, breaks in several sentences: written wrapped
+        paragraphs = {_paragraph_of(doc, f.start) for f in found}
+        if len(paragraphs) >= _WRAPPED_DOC_BREAKS and _longest_line(doc, code) <= _WRAP_WIDTH:
+            return  # no line longer than a margin, breaks in several paragraphs: written wrapped
         yield from found
+        lone = self._lone_sentence_break(doc, code, {f.end for f in found})
+        if lone:
+            yield lone
+
+    def _lone_sentence_break(self, doc, code, wraps):
+        """The document's only break between two long lines (wraps aside), between two sentences
+        (see _SENTENCE_END)."""
+        paras = [p for p in doc.paragraphs if not inside(code, p[0].start)]
+        if len(paras) < _SPACED_PARAGRAPHS:
+            return None
+        pairs = [(a, b) for p in paras for a, b in zip(p, p[1:])
+                 if len(a.content.strip()) >= _SHORT_LINE and len(b.content.strip()) >= _SHORT_LINE
+                 and b.content_start + len(b.content) - len(b.content.lstrip()) not in wraps]
+        if len(pairs) != 1:
+            return None
+        a, b = pairs[0]
+        if doc.markdown and (_structured(a) or _structured(b)):
+            return None
+        head, tail = a.content.rstrip(), b.content.strip()
+        if (not _SENTENCE_END.search(head) or len(_WORD.findall(head)) < _SENTENCE_WORDS
+                or len(tail) < _LONG_TAIL or not _SENTENCE_START.match(tail) or ":" in tail[:_LABEL_SPAN]):
+            return None
+        start = a.content_start + len(head)
+        end = b.content_start + len(b.content) - len(b.content.lstrip())
+        fix = Fix.unsafe(Edit(start, end, " "), message="Join the two sentences")
+        return self.finding(start, end, f"line break between two sentences of a paragraph: '{head[-20:]}⏎{tail[:20]}'", fix)
 
     def _wraps(self, doc, code):
         width = _fill_width(doc, code)
@@ -101,6 +151,8 @@ class BrokenWrap(Rule):
                     continue
                 if width and width - _FILLED_SPREAD <= len(a.text.rstrip()) <= width:
                     continue  # the document's own margin
+                if _DASH_START.match(b.content.lstrip()) and sum(bool(_DASH_LINE.match(ln.text)) for ln in para) > 1:
+                    continue  # a dash-led list
                 finding = self._wrap(doc, a, b)
                 if finding:
                     yield finding
@@ -134,6 +186,8 @@ class BrokenWrap(Rule):
             return None
         if _NOT_PROSE_START.match(tail):
             return None
+        if _DASH_START.match(tail):
+            return " " if len(head) >= _SHORT_LINE else None
         if _LOWER_START.match(tail):
             tail = tail.rstrip()
             if len(head) < _SHORT_LINE and len(tail) < _SHORT_LINE:
@@ -143,9 +197,18 @@ class BrokenWrap(Rule):
             return " "
         if len(head) < _SHORT_LINE:
             return None
+        if len(head) > _WRAP_WIDTH and _name_cut(doc, head, tail):
+            return " "
         if _PAREN_START.match(tail) or _DIGIT_START.match(tail) and _ends_on_function_word(doc, head):
             return " "
         return None
+
+
+def _name_cut(doc, head: str, tail: str) -> bool:
+    m = _NAME_START.match(tail)
+    if not m or not _NAME_END.search(head) or head.startswith(tail.rstrip()):
+        return False
+    return lexicon.best_zipf(m.group(1), lexicon.doc_langs(doc.lang)) < _NAME_ZIPF
 
 
 def _ends_on_function_word(doc, head: str) -> bool:
@@ -158,6 +221,10 @@ def _ends_on_function_word(doc, head: str) -> bool:
 def _structured(line) -> bool:
     """A Markdown heading, list item or quote (structure markers before the content)."""
     return line.content_start != line.start or line.text.startswith(("    ", "\t"))
+
+
+def _paragraph_of(doc, offset: int) -> int:
+    return next((i for i, para in enumerate(doc.paragraphs) if para[0].start <= offset <= para[-1].end), -1)
 
 
 def _longest_line(doc, code) -> int:

@@ -8,6 +8,8 @@ _RUN = regex.compile(r"(?<![.,;:!?…])[.,;:!?]{2,}(?![.,;:!?…])")
 _CLOSERS = "\"'”’»)]}*_"
 # The same mark repeated with spaces between: ", , ,", ". .", "! !". (". . ." is a spaced ellipsis.)
 _SPACED = regex.compile(r"(?<![.,;:!?…])([.,;!?])(?:[ \t\u00a0\u202f]+\1)+(?![.,;:!?…])")
+# Document-level pre-filter: _RUN and _SPACED without their lookarounds (most texts have neither).
+_CAN_FIRE = regex.compile(r"[.,;:!?]{2}|([.,;!?])[ \t\u00a0\u202f]+\1")
 _QUESTION_THEN_DOT = regex.compile(r"([?!]{1,3})\.")
 _URLISH = regex.compile(r"://|^www\.|[/\\]|@")
 _ENTITY_BEFORE = regex.compile(r"&#?\w+$")  # "&raquo;." : the ";" closes an entity (CL106)
@@ -66,6 +68,8 @@ class DoubledPunctuation(Rule):
     fix_applicability = "sometimes"
 
     def check(self, doc):
+        if not _CAN_FIRE.search(doc.text):
+            return
         for ln in doc.prose_lines():
             text = ln.text
             code = markdown_code_spans(text) if doc.markdown else []

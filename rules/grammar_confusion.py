@@ -6,9 +6,12 @@ class ConfusedWord(GrammarRule):
 
     ## What it does
     Reports confusions: a/à, ou/où, its/it's and the like, and mangled set phrases. French:
-    Grammalecte's `conf` and `loc` rules; English: Harper's Eggcorn and Malapropism lints (its
+    Grammalecte's `conf` and `loc` rules and corpuslint's "a deux" -> "à deux"; English:
+    Harper's Eggcorn and Malapropism lints and its were/where check, corpuslint's then/than
+    ("more expensive then we expected") and were/where ("homes were the jobs are") checks (its
     `ItsPossessive` lint is an Agreement lint, reported as CL502); LanguageTool's
-    CONFUSED_WORDS elsewhere. On by default.
+    CONFUSED_WORDS elsewhere. On by default. A word at the edge of a quoted mention
+    (cliquez sur « Abonnez-vous » suffit) is not judged.
 
     ## Why is this bad?
     The sentence says something else than what was meant, and search or extraction built on the

@@ -6,8 +6,11 @@ class GrammarError(GrammarRule):
 
     ## What it does
     Reports the grammar slips that are not agreement, verb form, confusion or a doubled word:
-    Harper's Grammar, WordOrder, Usage and Nonstandard lints, Grammalecte's date checks,
-    LanguageTool's GRAMMAR and MISC categories. On by default.
+    Harper's Grammar, WordOrder and Nonstandard lints and its "alot"/"infront" compounds,
+    corpuslint's indefinite-article check ("a overstretched budget" -> "an"; letters,
+    abbreviations and "a unique", "a one-off" are left alone), Grammalecte's date checks,
+    LanguageTool's GRAMMAR and MISC categories. On by default. (Harper's Usage lints are house
+    opinions as often as slips, "pled" -> "pleaded": they are CL512.)
 
     ## Why is this bad?
     They are errors a copy editor would correct before publication.

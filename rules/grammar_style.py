@@ -6,7 +6,8 @@ class StyleSuggestion(GrammarRule):
 
     ## What it does
     Reports the backend's style checks: Grammalecte's `bs`, `pleo`, `eleu`, `redon`…; Harper's
-    Style, WordChoice, Readability, Redundancy and Enhancement lints; LanguageTool's STYLE and
+    Style, WordChoice, Readability, Redundancy, Enhancement and Usage lints and its mass-noun
+    lint on nouns that news prose counts ("each flatbread"); LanguageTool's STYLE and
     related categories. Off by default (select CL512): style is the author's, not debris.
 
     ## Why is this bad?

@@ -162,5 +162,5 @@ def zipf_table(lang: str) -> dict[str, float]:
 def letter_share(letter: str, lang: str) -> float:
     """The share of listed words that start or end with ``letter`` (French "à": 0.0003, "a": 0.14)."""
     table = _zipf_table(lang)
-    n = len(words_starting(letter, lang)) + len(words_ending(letter, lang))
+    n = len(words_starting(letter, lang)) + len(_starting_with(_sorted_words(lang, True), letter))
     return n / max(len(table), 1)

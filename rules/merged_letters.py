@@ -4,7 +4,7 @@ from corpuslint.rule import Edit, Fix, Rule
 
 from . import lexicon
 from .merged_words import (CASE_STEP, FUNCTION_WORD_ZIPF, WORD_ZIPF, Split, best_split, fenced_code,
-                           in_code_like_chunk, inside, matches_at, reads_as_one_word)
+                           in_code_like_chunk, inside, listed_relative, matches_at, reads_as_one_word)
 
 # All-lowercase tokens of five letters or more. Not glued to digits, hyphens
 # (compound parts) or a following apostrophe (elided forms: "jusqu’", "aujourd’").
@@ -12,6 +12,14 @@ _TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])\p{Ll}[\p{Ll}\p{M}]{4,}(?![\p{
 # A brand or name with a capital inside, glued to a short function word: "GitHubou".
 _CAMEL_TOKEN = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_\-])\p{L}[\p{L}\p{M}]*?\p{Ll}\p{Lu}[\p{L}\p{M}]*\p{Ll}{2}(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
+# A capitalised word (a name, often the last part of a hyphenated place name) glued to a
+# function word: "Châtillon-sur-Chalaronneet".
+_NAME_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{Lu}\p{Ll}[\p{Ll}\p{M}]{4,}(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
+# An acronym glued to a lowercase word: "l'ASVELsamedi". The word must be common (four
+# letters or more) or a function word, so that "URLs", "SMSing", "CDrom" stay quiet.
+_ACRONYM_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Lu}{2,})(\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
+_ACRONYM_WORD_ZIPF, _ACRONYM_WORD_LEN = 4.0, 4
+_NAME_TAIL_ZIPF = 7.0   # "et", "le", "de", "the", "and", "of"; not "us" (6.0), "an" (6.5)
 _APOSTROPHES = "'’ʼ"
 _OPEN_QUOTE_BEFORE = regex.compile(r"[«“\"‘][ \u00a0\u202f]?$")
 _CLOSE_QUOTE_AFTER = regex.compile(r"[ \u00a0\u202f]?[»”\"’]")
@@ -27,18 +35,23 @@ _COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "no", "fi", "hu", "is", 
 
 
 class MergedLetters(Rule):
-    """Two lowercase words glued together where a space was lost ("marcheet").
+    """Two words glued together where a space was lost ("marcheet", "thekitchen").
 
     ## What it does
-    Finds lowercase tokens that are in no lexicon but read as two frequent words of the document's
-    language: "marcheet" (marche et), "échouerle" (échouer le), "stationsand" (stations and).
-    A short part must be a function word ("et", "le", "and", "the"); productive prefixes and
-    inflections ("sur" + "mortalité", "définir" + "ai") and junctions that are common inside words
-    are not split. Also finds merges common enough to be listed ("andthat", "dansle": rare tokens
-    made of two function words), a clitic glued to the next word ("club'sbiggest") and a brand
-    glued to a function word ("GitHubou"). Uses wordfreq's lists for the document's language
-    (French and English when the language is unknown or mixed); silent for languages that write
-    compounds as one word (German, Dutch, the Nordic languages, Hungarian).
+    Finds lowercase tokens that are in no lexicon but read as two words of the document's
+    language: "marcheet" (marche et), "thekitchen" (the kitchen), "werealready" (were already),
+    "grippeaviaire" (grippe aviaire). The likeliest cut wins (the product of the two words'
+    frequencies); a part of three letters or less must be a function word, a rarer word is
+    accepted beside a function word or another long word. The token is left alone when that cut
+    is word formation: a productive prefix or ending ("sur" + "mortalité", "définir" + "ai",
+    "expression" + "less"), or a listed relative across the cut ("démolis|ses" ~ "démolissent",
+    "factuel|le" ~ "actuelle"). Also finds merges common enough to be listed ("andthat",
+    "thecity": far rarer than their words), a clitic glued to the next word ("club'sbiggest"), a
+    brand, name or acronym glued to a word ("GitHubou", "Chalaronneet", "ASVELsamedi"). A token
+    written twice in the document is taken for a word (a command, a coinage, a name), as are
+    tokens in addresses, code, shell commands and quotes. Uses wordfreq's lists for the
+    document's language (French and English when the language is unknown or mixed); silent for
+    languages that write compounds as one word (German, Dutch, the Nordic languages, Hungarian).
 
     ## Why is this bad?
     Extractors drop the space at a tag boundary (`marche</a> et`). The glued token is a
@@ -86,6 +99,14 @@ class MergedLetters(Rule):
         for m in matches_at(_CAMEL_TOKEN, CASE_STEP, text):
             split = _brand_split(m.group(), langs, shared)
             if split is not None and not in_code_like_chunk(text, m.start(), m.end()):
+                yield self._finding(m.start(), m.end(), m.group(), split)
+        for m in _NAME_TOKEN.finditer(text):
+            split = _brand_split(m.group(), langs, shared, name=True)
+            if split is not None and not in_code_like_chunk(text, m.start(), m.end()) and not _recurs(text, m.group()):
+                yield self._finding(m.start(), m.end(), m.group(), split)
+        for m in _ACRONYM_TOKEN.finditer(text):
+            split = _acronym_split(m.group(1), m.group(2), langs, shared)
+            if split is not None and not in_code_like_chunk(text, m.start(), m.end()) and not _recurs(text, m.group()):
                 yield self._finding(m.start(), m.end(), m.group(), split)
 
     def _finding(self, start, end, word, split):
@@ -135,8 +156,13 @@ def _clitic_split(text: str, start: int, word: str, langs) -> Split | None:
     return None
 
 
-def _brand_split(token: str, langs, shared) -> Split | None:
-    """"GitHubou" -> "GitHub ou": a listed capitalised word or brand, then a function word."""
+def _brand_split(token: str, langs, shared, name: bool = False) -> Split | None:
+    """"GitHubou" -> "GitHub ou": a listed capitalised word or brand, then a function word.
+
+    A plain capitalised ``name`` is held to more: names end in "-et", "-an", "-us", "-is" at will
+    ("Moulinet", "Delawarean", "Copernicus"), so the function word must be among the very
+    commonest and the token must end like no listed word ("Moulinet" ~ "robinet").
+    """
     if not lexicon.is_unknown(token, langs):
         return None
     for n in (2, 3):
@@ -145,6 +171,23 @@ def _brand_split(token: str, langs, shared) -> Split | None:
         if not tail.islower() or not left[-1].islower() or lexicon.best_zipf(left, shared) == 0.0:
             continue
         for lang in langs:
-            if lexicon.zipf(tail, lang) >= FUNCTION_WORD_ZIPF and not reads_as_one_word(left.lower(), tail, lang):
-                return Split(left, tail, lang, lexicon.zipf(tail, lang))
+            z = lexicon.zipf(tail, lang)
+            if z >= FUNCTION_WORD_ZIPF and not reads_as_one_word(left.lower(), tail, lang):
+                if name and (z < _NAME_TAIL_ZIPF or listed_relative(token.lower(), len(left), lang)):
+                    return None
+                return Split(left, tail, lang, z)
+    return None
+
+
+def _acronym_split(acronym: str, word: str, langs, shared) -> Split | None:
+    """"ASVELsamedi" -> "ASVEL samedi": a listed acronym, then a common word."""
+    if not lexicon.is_unknown(acronym + word, langs) or lexicon.best_zipf(acronym, shared) == 0.0:
+        return None
+    # "JPMorgan", "HTMLElement": the last capital may start the word.
+    if lexicon.best_zipf(acronym[-1] + word, shared) > 0.0:
+        return None
+    for lang in langs:
+        z = lexicon.zipf(word, lang)
+        if z >= FUNCTION_WORD_ZIPF or z >= _ACRONYM_WORD_ZIPF and len(word) >= _ACRONYM_WORD_LEN:
+            return Split(acronym, word, lang, z)
     return None

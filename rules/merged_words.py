@@ -2,8 +2,10 @@
 
 A merge is two words whose separating space was lost at a tag boundary
 ("marche</p><p>et" -> "marcheet"). We propose a split only when the token as a
-whole is in no lexicon and both parts are frequent words of the document's
-language; a short part must be a function word (the top of the frequency list).
+whole is in no lexicon and both parts are words of the document's language (a
+short part must be a function word, the top of the frequency list), choosing
+the likeliest cut, and only when that cut is not word formation: a productive
+prefix or ending, or a listed word of the same family across the cut.
 """
 from __future__ import annotations
 
@@ -30,9 +32,11 @@ ONE_LETTER_SHARE = 0.001
 # prefix is productive when a large share of the words it starts are prefix +
 # word: "over" 0.78, "sur" 0.51, "entre" 0.57, against "the" 0.18, "le" 0.17,
 # "de" 0.16; "re" and "un" start so many (1,455 and 1,146) that the share is moot.
-# Endings likewise: "-less" 0.88, "-ai" 0.48, "-ait" 0.25, against "-on" 0.07, "-et" 0.10.
+# Endings likewise: "-less" 0.88, "-ai" 0.48, "-ait" 0.25, against "-on" 0.07, "-et" 0.10;
+# an ending must also end many words: "-with" (14: "forthwith"), "-not" (17) and "-how" (25)
+# are function words glued on, "-time" (87) and "-out" (124) are compound heads.
 PREFIX_FAMILY, PREFIX_SHARE, PREFIX_FAMILY_ANY = 10, 0.3, 1000
-SUFFIX_FAMILY, SUFFIX_SHARE = 10, 0.25
+SUFFIX_FAMILY, SUFFIX_SHARE = 30, 0.25
 # A listed word that shares the token's letters across the cut is a relative: a
 # stem reaching two letters into the right part ("démolis|ses" ~ "démolissent"), or
 # an ending reaching two letters into the left part ("factuel|le" ~ "actuelle"),
@@ -41,7 +45,6 @@ SUFFIX_FAMILY, SUFFIX_SHARE = 10, 0.25
 RELATIVE_REACH, RELATIVE_SPAN, ALTERNATION = 2, 3, 10
 RELATIVE_EXTRA = 4   # a relative is at most this many letters longer than the token
 RELATIVES_SCANNED = 30
-RHYME_ZIPF = 0.0
 # "isse" occurs 576 times in common French words, "anne" 132; a merge's
 # junction is usually rare: "heet" 3, "erle" 18, "nsan" 7, "ftle" 0.
 JUNCTION_COUNT = 30
@@ -154,7 +157,7 @@ def listed_relative(word: str, cut: int, lang: str) -> str | None:
                 return w
     for i in range(min(cut - RELATIVE_REACH, RELATIVE_SPAN), 0, -1):
         for w in lexicon.words_ending(word[i:], lang)[:RELATIVES_SCANNED]:
-            if related(w) and table[w] >= RHYME_ZIPF:
+            if related(w):
                 return w
     return None
 

@@ -8,11 +8,26 @@ _RUN = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|")
 _INDENTED_CODE = regex.compile(r"^(?: {4}|\t)(?!\s*(?:[-*+]|\d{1,9}[.)])\s)")
+# Typewriter spacing: two spaces between sentences, used throughout a document, is its style.
+_SENTENCE_GAP = regex.compile(r"(?<=[.!?][\"”’)\]]?)( {1,2})(?=[\"“‘(\[]?\p{Lu})")
+_TYPEWRITER_MIN = 3
 
 
 def markdown_code_spans(text: str) -> list[tuple[int, int]]:
     """Inline code spans of a Markdown line, as (start, end) offsets into ``text``."""
     return [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
+
+
+def _typewriter_spacing(lines) -> bool:
+    """Do most sentences of the document end with two spaces (at least three times)?"""
+    gaps = [m.group(1) for ln in lines for m in _SENTENCE_GAP.finditer(ln.text)]
+    double = gaps.count("  ")
+    return double >= _TYPEWRITER_MIN and double * 2 > len(gaps)
+
+
+def _sentence_gap(text: str, start: int, end: int) -> bool:
+    gap = _SENTENCE_GAP.match(text, start)
+    return bool(gap and gap.end() == end)
 
 
 def _inside(spans, start, end) -> bool:
@@ -36,7 +51,9 @@ class SpaceRun(Rule):
 
     ## Fix safety
     Safe: only white space between two words changes. Column layouts (the run lines up with a run
-    on the line above or below), Markdown tables, indented code and inline code are not reported.
+    on the line above or below), Markdown tables, indented code and inline code are not reported,
+    nor two spaces between sentences in a document that puts them after most of its sentences
+    (typewriter spacing is a style).
     """
 
     code = "CL102"
@@ -47,11 +64,14 @@ class SpaceRun(Rule):
     def check(self, doc):
         lines = doc.prose_lines()
         runs = {ln.index: self._runs(ln, doc) for ln in lines}
+        typewriter = _typewriter_spacing(lines)
         for ln in lines:
             column_ends = {m.end() for i in (ln.index - 1, ln.index + 1) for m in runs.get(i, ())}
             for m in runs[ln.index]:
                 if m.end() in column_ends:
                     continue  # aligned columns: a plain-text table, not debris
+                if typewriter and m.group() == "  " and _sentence_gap(ln.text, m.start(), m.end()):
+                    continue  # the document puts two spaces after every sentence
                 start, end = ln.start + m.start(), ln.start + m.end()
                 yield self.finding(start, end, f"run of {end - start} spaces or tabs",
                                    Fix.safe(Edit(start, end, " "), message="Collapse to one space"))

@@ -3,6 +3,8 @@ import regex
 from corpuslint.rule import Edit, Fix, Rule
 
 _TRAILING = regex.compile(r"[ \t\u00a0\u3000]+$", regex.M)
+# Document-level pre-filter: no line can end in white space without one of these.
+_CAN_FIRE = regex.compile(r"[ \t\u00a0\u3000](?:\n|\Z)")
 
 
 class TrailingWhitespace(Rule):
@@ -30,6 +32,8 @@ class TrailingWhitespace(Rule):
     fix_applicability = "safe"
 
     def check(self, doc):
+        if not _CAN_FIRE.search(doc.text):
+            return
         for ln in doc.prose_lines():
             m = _TRAILING.search(ln.text)
             if not m or ln.is_blank and not ln.text:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from corpuslint.rules.grammar import conflicts, en_article, en_than, harper_lints, patterns_en, patterns_fr, quotes
-from corpuslint.rules.grammar.slip import Slip
+from corpuslint.rules.grammar.mapping import categorize
+from corpuslint.rules.grammar.slip import STYLE, Slip
 
 
 def _spans(text, slips):
@@ -88,6 +89,9 @@ def test_mass_nouns_only_for_nouns_never_counted():
     text = "He gave me an advice."
     slip = Slip(11, 20, "harper", "MassNouns", "Agreement", "mass noun", ("an tip",))
     assert harper_lints.refine(slip, text).suggestions == ("advice",)
+    text = "We ordered each flatbread."
+    slip = Slip(11, 25, "harper", "MassNouns", "Agreement", "mass noun", ("each piece of flatbread",))
+    assert categorize(harper_lints.refine(slip, text)) == STYLE    # an opinion: CL512, off by default
 
 
 def _alt(text, word, repl, action):

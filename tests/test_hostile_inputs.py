@@ -20,6 +20,7 @@ from corpuslint import linter as linter_mod
 from corpuslint.sources import TEMP_PREFIX, atomic_write, read_source, sweep_stale_temps, temp_name
 from corpuslint.textcodec import DecodeError, Decoded, EncodeError, Normalised, decode, looks_binary
 from corpuslint.finding import Edit
+from corpuslint.rules.boilerplate import PackError
 
 SEL = ("--select", "CL101,CL102")
 DIRTY = "Le chat dort  ici.   \nIl  rêve.\n"  # runs not lined up: CL102 skips column layouts
@@ -554,3 +555,119 @@ def test_jsonl_check_names_record_and_id(cli, tmp_path):
     rows = json.loads(out)
     assert code == 2 and [(r["record"], r["id"], r["code"]) for r in rows] == [(2, "b", "CL102")]
     assert f"{p}:3: record 3: " in err
+
+
+# -- user rule packs ------------------------------------------------------------------------
+
+GOOD_PACK = """\
+rule: ACME101
+name: acme-house-boilerplate
+message: house boilerplate of the Acme sites
+lang: "*"
+applicability: safe
+entries:
+  - kind: line
+    phrases: [Suivez-nous sur Mastodon]
+  - kind: existence
+    message: runaway pattern
+    pattern: '(a|aa)+$'
+"""
+
+
+def _project(tmp_path: Path, pack: str, text: str) -> tuple[Path, Path]:
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "house.yml").write_text(pack, encoding="utf-8")
+    (tmp_path / "corpuslint.yaml").write_text("packs: [packs/house.yml]\n", encoding="utf-8")
+    art = tmp_path / "article.txt"
+    art.write_text(text, encoding="utf-8")
+    return tmp_path / "packs" / "house.yml", art
+
+
+def test_pack_with_a_catastrophic_regex_is_stopped_and_linting_goes_on(tmp_path):
+    from conftest import run_subprocess
+
+    text = "Le chat dort.\nSuivez-nous sur Mastodon\n" + "a" * 40 + "!\nFin  du texte ici.\n"
+    pack, art = _project(tmp_path, GOOD_PACK, text)
+    t0 = time.perf_counter()
+    r = run_subprocess("check", "--no-cache", "-j", "1", "--no-grammar", "--format", "concise", art, cwd=tmp_path)
+    code, out, err = r.returncode, r.stdout, r.stderr
+    assert time.perf_counter() - t0 < 60  # (a|aa)+$ on 40 a's would run for years without the timeout
+    assert code == 1, err
+    assert f"{art}:2:1: ACME101" in out and "CL102" in out  # the pack's other entry and the built-ins ran
+    assert f"{pack}: entry " in err and "timed out" in err, err
+    r = run_subprocess("check", "--no-cache", "-j", "1", "--no-grammar", "--fix", art, cwd=tmp_path)
+    assert "Suivez-nous" not in art.read_text() and "a" * 40 + "!" in art.read_text(), r.stderr
+
+
+@pytest.mark.parametrize("pack,needle", [
+    ("rule: ACME101\nname: x\nmessage: m\nlang: fr\nentries:\n  - kind: line\n    phrases: [ok]\n"
+     "  - kind: line\n    frases: [typo]\n", "(line 8): unknown key 'frases'"),
+    ("rule: ACME101\nname: x\nmessage: m\nlang: fr\nentries:\n  - kind: line\n    pattern: '(unclosed'\n",
+     "(line 6): bad regex"),
+    ("rule: ACME101\nname: x\nmessage: m\nlang: fr\nentries:\n  - kind: line\n"
+     "    phrases: !!python/object/apply:os.system ['touch /tmp/corpuslint-pwned']\n", "(line 7): not valid YAML"),
+    ("rule: [unclosed\n", "not valid YAML"),
+])
+@pytest.mark.xfail(raises=PackError, strict=True,
+                   reason="lint/cli.py does not catch PackError yet: a bad pack ends in a traceback, not exit 2")
+def test_pack_errors_name_file_and_entry_and_unsafe_yaml_is_refused(cli, tmp_path, pack, needle):
+    if os.path.exists("/tmp/corpuslint-pwned"):
+        os.unlink("/tmp/corpuslint-pwned")
+    path, art = _project(tmp_path, pack, DIRTY)
+    code, _, err = cli("check", "--no-cache", "-j", "1", "--no-grammar", str(art))
+    assert code == 2 and str(path) in err and needle in err, err
+    assert "Traceback" not in err
+    assert not os.path.exists("/tmp/corpuslint-pwned")  # yaml.safe_load: no object construction
+
+
+# -- no network at lint time ----------------------------------------------------------------
+
+NO_NET = '''
+import os, socket
+_log = os.environ["CORPUSLINT_NET_LOG"]
+_real = socket.socket.__init__
+def _blocked(self, family=-1, type=-1, proto=-1, fileno=None):
+    if fileno is None and family in (-1, socket.AF_INET, socket.AF_INET6):
+        with open(_log, "a") as fh:
+            fh.write(f"socket({family}) in pid {os.getpid()}\\n")
+        raise OSError(101, "network blocked by the test")
+    _real(self, family, type, proto, fileno)
+socket.socket.__init__ = _blocked
+'''
+
+
+def test_linting_and_fixing_need_no_network(tmp_path):
+    """Every socket to the outside is refused (and logged): the whole rule set, grammar
+    included, lints and fixes as usual; only a configured LanguageTool URL reaches out."""
+    import subprocess
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(NO_NET)
+    log = tmp_path / "net.log"
+    env = {**os.environ, "PYTHONPATH": str(site), "CORPUSLINT_NET_LOG": str(log)}
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "fr.txt").write_text("Le chat dort  ici.\nIl a manger une pomme dans le le jardin.\nPartager sur Facebook\n")
+    (work / "en.txt").write_text("The cat sleeps  here.\nShe have a apple in the the garden.\nShare this article\n")
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "corpuslint", *args], capture_output=True, text=True,
+                              cwd=work, env=env, timeout=300)
+
+    r = run("check", "--no-cache", "--format", "concise", "fr.txt", "en.txt")
+    assert r.returncode == 1 and "fr.txt:1:" in r.stdout and "en.txt:1:" in r.stdout, r.stderr[-2000:]
+    assert "fr.txt:2:" in r.stdout and ": CL50" in r.stdout  # grammar ran, offline
+    assert "Traceback" not in r.stderr
+    r = run("check", "--no-cache", "--fix", "-j", "2", ".")
+    assert r.returncode in (0, 1) and "Traceback" not in r.stderr, r.stderr[-2000:]
+    assert "dort ici" in (work / "fr.txt").read_text()
+    assert not log.exists(), log.read_text()
+    # The blocker works: a configured LanguageTool server is the one thing that may be called.
+    (work / "corpuslint.yaml").write_text(
+        "grammar:\n  backend: {en: languagetool}\n  languagetool: {url: 'http://127.0.0.1:9'}\n")
+    (work / "en2.txt").write_text("The cat sleeps  here.\n")
+    r = run("check", "--no-cache", "--lang", "en", "--format", "concise", "en2.txt")
+    assert log.exists() and "socket(" in log.read_text()
+    assert "Traceback" not in r.stderr and "LanguageTool is not reachable" in r.stderr
+    assert r.returncode == 1 and "en2.txt:1:15: CL102" in r.stdout  # the other rules still ran

@@ -236,7 +236,9 @@ def test_bytes_round_trip_exactly(text, enc):
         assume(False)
     given_enc = None if enc in ("utf-8", "utf-8-sig", "utf-16") else enc  # a BOM decides for these
     d = decode(data, given_enc)
-    assert d.text == text and d.encode(d.text) == data
+    assert d.encode(d.text) == data
+    if not (enc == "utf-16" and data.startswith(codecs.BOM_UTF32_LE)):  # FF FE 00 00: UTF-32's BOM wins
+        assert d.text == text
     if d.bom:
         assert any(data.startswith(b) for b, _ in BOMS)
 

@@ -3,6 +3,7 @@ the seeds and the dev corpus."""
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 import regex
@@ -128,6 +129,40 @@ def test_lexicon_frequencies():
 def test_merged_letters_is_silent_for_compounding_languages():
     assert findings("CL402", "Die marcheet und stationsand.\n", lang="de") == []
     assert findings("CL402", "il governoche ha deciso\n", lang="it")  # Italian does not glue compounds
+
+
+def _plain(word: str) -> bool:
+    return word.isalpha() and word.islower()
+
+
+def test_word_splits_generalise_to_merges_and_rare_words_drawn_from_the_lexicon():
+    """Merges of a function word and a content word, drawn at random, are split at the right place;
+    rare listed words, judged as if the lists lacked them, are seldom split."""
+    from corpuslint.rules.merged_words import best_split
+
+    rng = random.Random(7)
+    right = total = flagged = judged = 0
+    for lang in ("fr", "en"):
+        table = lexicon.zipf_table(lang)
+        plain = sorted(w for w in table if _plain(w))
+        function = [w for w in plain if table[w] >= 6.0 and len(w) >= 2]
+        content = [w for w in plain if 3.5 <= table[w] < 5.5 and len(w) >= 4]
+        rare = [w for w in plain if 1.5 <= table[w] <= 3.0 and len(w) >= 5]
+        merges = []
+        while len(merges) < 40:
+            a, b = rng.choice(function), rng.choice(content)
+            a, b = (a, b) if rng.random() < 0.5 else (b, a)
+            if lexicon.is_unknown(a + b, (lang,)):
+                merges.append((a, b))
+        for a, b in merges:
+            split = best_split(a + b, (lang,))
+            right += split is not None and (split.left, split.right) == (a, b)
+            total += 1
+        for word in rng.sample(rare, 150):
+            flagged += best_split(word, (lang,)) is not None
+            judged += 1
+    assert right / total >= 0.55, (right, total)  # 0.65 when written
+    assert flagged / judged <= 0.02, (flagged, judged)
 
 
 # -- the seeds and the dev corpus --------------------------------------------------------------

@@ -22,10 +22,10 @@ import regex
 from .slip import GRAMMAR, Slip
 
 _ARTICLE = regex.compile(
-    r"(?<![\p{L}\p{N}'’.&/@#_-])(?P<art>a|an|A|An)[ \t]+(?P<word>[a-z][a-z'’-]*)(?![\p{L}\p{N}])")
+    r"(?<![\p{L}\p{N}'’.&/@#_<%\\-])(?P<art>a|an|A|An)[ \t]+(?P<word>[a-z][a-z'’-]*)(?![\p{L}\p{N}/_])")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?…]\s+|[\n«“\x22(]\s*)$")
 # Words after "a/an" that show it is a letter or a label, not an article ("a and b", "Plan a").
-_FUNCTION_WORDS = frozenset("""and or of in on at as if is it its into onto upon until unless even ever
+_FUNCTION_WORDS = frozenset("""a an and or of in on at as if is it its into onto upon until unless even ever
     each either else also again all am an are any only our out off up us i ie eg etc was were
     other others own""".split())
 _LABELS = regex.compile(

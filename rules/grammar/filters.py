@@ -63,6 +63,13 @@ UPSTREAM_EXCEPTIONS = (
      r"|millier|majorité|minorité|plupart|moitié|partie|nombre|foule|multitude|tiers|quart)\b[^.!?;:]{0,30}$", r""),
     # "le vert d'eau" is a colour (like "bleu nuit"); "un verre d'eau" is counted with "un".
     ("fr", r"conf_ver_vers_verre_vert", r"(?i)vert", r"(?i)(?<!\bun\s)$", r"^\s+d['’]eau\b"),
+    # The gender of a name is a guess: a brand, a company, a town or a system ("Debian peut être
+    # mis à niveau", "Tesla a été condamné") takes either, as the writer thinks of it.
+    ("fr", r"ppas_nom_propre", r".+", r"", r""),
+    # Compound adjectives built on a prefix and a noun ("un système multi-utilisateurs", "une
+    # prise multi-usages", "une formation anti-gaspillage") keep the noun's own number.
+    ("fr", r"_gn_", r"(?i)(?:multi|anti|pro|sans|pare|porte|garde|inter|extra|ultra|super|hyper|mini|maxi"
+     r"|non|après|avant)-\p{L}+", r"", r""),
     # A number that belongs to a name ("le FTSE 100 londonien", "la Ligue 1 française") does not
     # count anything: an acronym, or a capitalised word inside the sentence, comes before it.
     ("fr", r"gn_nombre_chiffres", r".+",

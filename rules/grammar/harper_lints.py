@@ -2,8 +2,8 @@
 
 - MassNouns: Harper's dictionary marks hundreds of nouns as mass nouns that news prose counts
   every day ("each flatbread", "a hearing", "a listing"). Only nouns that standard English never
-  counts are reported ("an advice", "informations"), and the fix drops the article instead of
-  Harper's rewrites ("an advice" -> "an tip").
+  counts are reported as agreement slips ("an advice", "informations"), and the fix drops the
+  article instead of Harper's rewrites ("an advice" -> "an tip"); the others are style (CL512).
 - Pronoun agreement: "items from it are imported" (the pronoun is an object, not the subject),
   "variable i is" (a lowercase i is a letter or a name, not the pronoun).
 """
@@ -44,6 +44,8 @@ def pronoun_subject_ok(text: str, start: int) -> bool:
 def refine(slip: Slip, text: str) -> Slip:
     """Harper's suggestions made safe to apply where they are not."""
     if slip.upstream == "harper:MassNouns":
+        if not mass_noun_ok(text[slip.start:slip.end]):
+            return replace(slip, group="Style")   # "each flatbread": an opinion, CL512 (off)
         m = _ARTICLE_NOUN.match(text[slip.start:slip.end])
         if m:  # "an advice" -> "advice": Harper offers "an tip"
             return replace(slip, suggestions=(m[1],))

@@ -3,6 +3,7 @@
 - a plural subject with a singular verb (below);
 - "it's" for the possessive before a plural noun and a verb ("it's members had");
 - "were" for "where" before a clause that ends on its verb ("our resources were the demand is,");
+- "it were" after a reporting verb ("Officials said it were too early");
 - the indefinite article (en_article.py) and "then" for "than" (en_than.py).
 
 The plural-subject check:
@@ -67,8 +68,24 @@ def check(text: str, upstream: tuple[Slip, ...] = ()) -> list[Slip]:
     from . import en_article, en_than
 
     tagged = frozenset(s.start for s in upstream if s.upstream == "harper:ThenThan")
-    return sorted(_plural_subject(text) + _its_possessive(text) + _were_for_where(text) + en_article.check(text)
-                  + en_than.check(text, tagged), key=lambda s: (s.start, s.end))
+    return sorted(_plural_subject(text) + _its_possessive(text) + _it_were(text) + _were_for_where(text)
+                  + en_article.check(text) + en_than.check(text, tagged), key=lambda s: (s.start, s.end))
+
+
+# "Officials said it were too early": reported speech takes the indicative "was" (the subjunctive
+# "were" follows "if", "as if", "wish", "as it were"). Not after a relative pronoun: in "Those who
+# said it were wrong", "it" is the object and "were" belongs to "those".
+_IT_WERE = regex.compile(
+    r"(?<![\p{L}'’])(?:said|says|say|admitted|admits|added|claimed|claims|argued|argues|insisted|warned|"
+    r"noted|stated|explained|believed|believes|thought|thinks|knew|knows|agreed|conceded|acknowledged|"
+    r"reported|announced|confirmed|found|suggested)\s+(?:that\s+)?it\s+(?P<were>were)(?![\p{L}'’])")
+_RELATIVE_BEFORE = regex.compile(r"(?i)\b(?:who|whom|that|which)\s+(?:[\p{L}'’]+\s+){0,3}$")
+
+
+def _it_were(text: str) -> list[Slip]:
+    return [Slip(m.start("were"), m.end("were"), "corpuslint", "it-were", AGREEMENT,
+                 "“it” takes “was” here (“were” only after “if”, “as if” or “wish”).", ("was",))
+            for m in _IT_WERE.finditer(text) if not _RELATIVE_BEFORE.search(text[max(0, m.start() - 50):m.start()])]
 
 
 # "putting our resources were the demand is," -> "where": "were" cannot take a clause that ends
