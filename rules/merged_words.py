@@ -122,7 +122,7 @@ def part_is_word(part: str, lang: str, other: str = "") -> bool:
 
 def _borrowed(part: str, lang: str, z: float) -> bool:
     """A rare part that is a common word of another language ("build" is 3.0 in French,
-    5.0 in English): a loanword, or a name, as likely as not a piece of one ("debuild")."""
+    5.0 in English): a loanword, as likely a piece of a name or a command ("de|build")."""
     return any(lexicon.zipf(part, other) >= z + BORROWED_MARGIN for other in lexicon.SHARED_LANGS if other != lang)
 
 
@@ -192,8 +192,8 @@ def best_split(word: str, langs) -> Split | None:
     if best is None:
         return None
     if best.score >= FUNCTION_WORD_ZIPF:
-        # Two function words ("dansle", "andthat"): only the junction tells
-        # a merge from a rare word ("si|ses": "sises" is French for "located").
+        # Two function words ("dansle", "andthat") seldom form a word; only a junction
+        # common inside words ("ss|es") says otherwise. ("sises", "located", slips through.)
         return None if reads_as_one_word(best.left, best.right, best.lang) else best
     if is_affix_like(best.left, best.right, best.lang) or listed_relative(word, len(best.left), best.lang):
         return None

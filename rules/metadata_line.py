@@ -43,13 +43,13 @@ _WEEKDAY = (
 )
 _DAY = r"(?:1er|1st|2nd|3rd|[0-3]?\d(?:st|nd|rd|th|\.)?)"
 _YEAR = r"(?:19|20)\d\d"
-_DATE = (
-    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d\d)|\d{{4}}[-/]\d{{1,2}}[-/]\d{{1,2}}"
+_DATE = (  # whole words only: the "hier" of "Berthier" is not yesterday
+    rf"(?<!\w)(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d\d)|\d{{4}}[-/]\d{{1,2}}[-/]\d{{1,2}}"
     rf"|(?:{_WEEKDAY}{_S}+)?(?:(?:le|the){_S}+)?{_DAY}{_S}*(?:de{_S}+)?(?:{_MONTH})"
     rf"(?:,?{_S}+(?:de{_S}+|del{_S}+)?{_YEAR})?"
     rf"|(?:{_WEEKDAY}{_S}+)?(?:{_MONTH}){_S}+{_DAY}(?:,?{_S}+{_YEAR})?"
     rf"|(?:{_MONTH}){_S}+{_YEAR}"
-    r"|aujourd['’]hui|avant-hier|hier|today|yesterday|heute|gestern|hoy|ayer|oggi|ieri)"
+    r"|aujourd['’]hui|avant-hier|hier|today|yesterday|heute|gestern|hoy|ayer|oggi|ieri)(?!\w)"
 )
 _ZONE = r"(?:\(?(?:UTC|GMT|CET|CEST|BST|ET|EST|EDT|CT|PT|PST|PDT|HNEC|MEZ|MESZ)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?)"
 _TIME = (
