@@ -10,7 +10,7 @@ import os
 import sys
 import time
 
-from . import __version__, baseline, registry
+from . import __version__, baseline
 from .linter import Linter
 from .registry import SelectionError
 from .render import FORMATS

@@ -381,6 +381,26 @@ def test_dangling_link_and_missing_path(cli, tmp_path):
     assert ok.read_text() == CLEAN  # the others go on
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux only")
+def test_file_name_that_is_not_utf8(tmp_path):
+    from conftest import run_subprocess
+
+    name = os.path.join(os.fsencode(tmp_path), b"caf\xe9 latin-1.txt")
+    with open(name, "wb") as fh:
+        fh.write(DIRTY.encode())
+    import subprocess
+
+    r = subprocess.run([sys.executable, "-m", "corpuslint", "check", "--no-cache", *SEL, "--format", "json",
+                        str(tmp_path)], capture_output=True, timeout=300)
+    assert r.returncode == 1 and b"Traceback" not in r.stderr, r.stderr
+    rows = json.loads(r.stdout.decode("utf-8", "surrogateescape"))  # the name's own bytes, as given
+    assert len(rows) == 3 and os.fsencode(rows[0]["filename"]) == name
+    r = run_subprocess("check", "--no-cache", *SEL, "--fix", tmp_path)
+    assert r.returncode == 0, r.stderr
+    with open(name, "rb") as fh:
+        assert fh.read() == CLEAN.encode()
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_fifo_does_not_block(cli, tmp_path):
     fifo = tmp_path / "pipe.txt"

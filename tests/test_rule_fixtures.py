@@ -56,6 +56,9 @@ def test_fixture(code, spec, case):
         assert fixed(code, text, **kw) == text
         return
     assert found, f"{code} found nothing in {text!r}"
+    for f in found:  # a fix edits only what its finding covers (the span users see is what changes)
+        for e in (f.fix.edits if f.fix else ()):
+            assert f.start <= e.start and e.end <= f.end, (code, text[f.start:f.end], e)
     for sub in case.get("flagged", []):
         at = text.find(sub)
         assert at >= 0, f"fixture error: {sub!r} not in text"

@@ -14,7 +14,6 @@ from corpuslint.document import Document
 from corpuslint.engine import lint
 from corpuslint.finding import Applicability
 from corpuslint.fixer import fix_to_fixed_point
-from corpuslint.rule import DOC_SECTIONS
 from corpuslint.rules import lexicon
 from conftest import ROOT, SEEDS
 from rulecase import findings, fixed, rule_instance
@@ -34,16 +33,6 @@ DEBRIS = (
 
 def _lint(text, codes=CODES, lang="fr", markdown=False):
     return lint(Document(text, lang=lang, markdown=markdown), [rule_instance(c) for c in codes])
-
-
-@pytest.mark.parametrize("code", CODES)
-def test_docs_have_the_four_sections(code):
-    rule = type(rule_instance(code))
-    docs = rule.docs()
-    assert docs["summary"], code
-    for section in DOC_SECTIONS:
-        assert docs.get(section), f"{code} lacks '## {section}'"
-    assert rule.category in ("words", "layout")
 
 
 @pytest.mark.parametrize("code", CODES)
