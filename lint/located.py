@@ -14,6 +14,10 @@ def _loc(doc: Document, offset: int) -> dict:
 
 def located(f: Finding, doc: Document, filename: str) -> dict:
     """The public JSON object of a finding (see README, "Output schema")."""
+    # A whole-line removal may take the line break before the line (the last line of a text);
+    # the finding is shown where the debris starts, its fix edits keep the exact range.
+    span = doc.text[f.start:f.end]
+    start = f.start + len(span) - len(span.lstrip("\n")) if span.strip() else f.start
     out = {"filename": filename}
     if doc.record is not None:
         out["record"] = doc.record
@@ -24,7 +28,7 @@ def located(f: Finding, doc: Document, filename: str) -> dict:
         "name": f.name,
         "message": f.message,
         "severity": f.severity.value,
-        "location": _loc(doc, f.start),
+        "location": _loc(doc, start),
         "end_location": _loc(doc, f.end),
         "fix": None if f.fix is None else {
             "applicability": f.fix.applicability.value,
@@ -36,7 +40,7 @@ def located(f: Finding, doc: Document, filename: str) -> dict:
     })
     if f.extra:
         out["extra"] = f.extra
-    line = doc.line_at(f.start)
+    line = doc.line_at(start)
     # Private keys (dropped by renderers): source line for the text format, baseline fingerprint.
     out["_line"] = line.text
     out["_span"] = doc.text[f.start:f.end]

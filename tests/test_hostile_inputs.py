@@ -627,7 +627,7 @@ def test_pack_with_a_catastrophic_regex_is_stopped_and_linting_goes_on(tmp_path)
     ("rule: ACME101\nname: x\nmessage: m\nlang: fr\nentries:\n  - kind: line\n"
      "    phrases: !!python/object/apply:os.system ['touch /tmp/corpuslint-pwned']\n", "(line 7): not valid YAML"),
     ("rule: [unclosed\n", "not valid YAML"),
-])
+], ids=["unknown-key", "bad-regex", "unsafe-yaml-tag", "invalid-yaml"])
 @pytest.mark.xfail(raises=PackError, strict=True,
                    reason="lint/cli.py does not catch PackError yet: a bad pack ends in a traceback, not exit 2")
 def test_pack_errors_name_file_and_entry_and_unsafe_yaml_is_refused(cli, tmp_path, pack, needle):
