@@ -48,8 +48,8 @@ def part_kill(work: Path, kills: int, files: int, seed: int) -> dict:
     originals = make_tree(tree, files, seed=seed, jsonl_mb=4)
     fixed, full = fixed_bytes(tree, originals, work / "kill-ref")
     rng = random.Random(seed)
-    out = {"part": "kill", "files": len(originals), "kills": 0, "kills_mid_write": 0, "temp_left_after_kill": 0,
-           "checks": 0, "bytes_lost": 0, "full_run_s": round(full, 2)}
+    out = {"part": "kill", "files": len(originals), "kills": 0, "kills_mid_write": 0, "checks": 0, "bytes_lost": 0,
+           "temp_left_beside_texts": 0, "temp_left_beside_corpus": 0, "full_run_s": round(full, 2)}
     for k in range(kills):
         p = corpuslint("check", "--fix", "--no-cache", "-j", rng.choice(["1", "2"]), *SEL, tree)
         time.sleep(rng.uniform(0.05, full))
@@ -62,7 +62,8 @@ def part_kill(work: Path, kills: int, files: int, seed: int) -> dict:
         n_orig, n_fixed = check_whole(originals, fixed)
         out["checks"] += len(originals)
         out["kills_mid_write"] += bool(n_orig and n_fixed)
-        out["temp_left_after_kill"] += len(temp_files(tree))
+        for t in temp_files(tree):  # texts: unnamed until the rename; the JSONL stream: named throughout
+            out["temp_left_beside_corpus" if t.parent == tree else "temp_left_beside_texts"] += 1
         for path in rng.sample(sorted(originals), len(originals) // 2):
             path.write_bytes(originals[path])
     p = corpuslint("check", "--fix", "--no-cache", *SEL, tree)

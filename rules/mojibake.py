@@ -44,7 +44,17 @@ def _decode_piece(piece: str) -> str | None:
         return None
     if "\x80" <= decoded <= "\x9f":  # read twice: "Â…" -> U+0085 -> the cp1252 ellipsis
         decoded = decoded.encode("latin-1").decode("sloppy-windows-1252")
-    return decoded if decoded.isprintable() else None
+    return decoded if decoded.isprintable() and _plausible(decoded) else None
+
+
+def _plausible(char: str) -> bool:
+    """What broken Latin-script text decodes to: Latin letters, punctuation, symbols, emoji.
+
+    French typography forms valid UTF-8 by chance: "é" + no-break space + "»" are the bytes
+    E9 A0 BB, a CJK ideograph. Such a character is not a repair, it is a coincidence.
+    """
+    cp = ord(char)
+    return cp < 0x0800 or 0x2000 <= cp <= 0x2BFF or 0xFB00 <= cp <= 0xFB06 or cp >= 0x1F000
 
 
 def _repair_pieces(text: str) -> str:
