@@ -44,7 +44,7 @@ def test_hooks_with_real_pre_commit(tmp_path):
 
     r = hook("corpuslint")
     assert r.returncode == 1, r.stdout + r.stderr
-    assert "CL101" in r.stdout and "article.txt:4" in r.stdout
+    assert "CL101" in r.stdout and "article.txt:3:" in r.stdout
     assert (repo / "article.txt").read_text(encoding="utf-8") == ARTICLE
 
     r = hook("corpuslint-fix")

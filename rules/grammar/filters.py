@@ -27,6 +27,9 @@ those guesses are weak. A slip is dropped when:
   number agreement on a past form ("She woke");
 - the slip touches blanked markup (inline code, a URL, a handle): the checker read a gap
   where a word was ("les lignes d'un `Makefile` commencent");
+- a French verb-form slip asks for an infinitive in place of a participle after "se faire" ("le
+  marché se fait saturé", like "se fait discret", "se fait rare": an attribute, not a verb),
+  unless an agent follows ("s'est fait arrêté par la police": there it is a verb);
 - it is a doubled word that grammar allows ("had had", "nous nous", the pseudo-cleft
   "what it is is").
 """
@@ -107,6 +110,15 @@ _CLEFT_CLAUSE = regex.compile(r"(?i)\b(?:what|whatever|all|everything)\b[^.!?;:,
 NON_WORD_RULES = ("harper:OpenCompounds",)
 # English verbs agree in number in the present only (and "was"/"were"): a past form after a
 # pronoun is fine whatever a tagger thinks of it ("She woke at dawn").
+# "se fait saturé": "se faire" (any tense, reflexive pronoun first) and maybe an adverb, then a
+# participle that may be an attribute. Only an agent ("par la police") makes it surely a verb.
+_SE_FAIRE = regex.compile(
+    r"(?i)\b(?:se\s+|s['’]|me\s+|m['’]|te\s+|t['’])(?:(?:est|sont|était|étaient|sera|seront|serait|seraient"
+    r"|soit|soient|suis|es|sommes|êtes)\s+)?(?:faire|fait|faits|faite|faites|fais|faisait|faisaient|faisant"
+    r"|font|fera|feront|ferait|feraient|fasse|fassent|fit|firent)\s+(?:(?:très|plus|moins|si|bien|peu|trop"
+    r"|aussi|toujours|souvent|vite|de plus en plus)\s+)*$")
+_PARTICIPLE = regex.compile(r"(?i)\p{L}+(?:ée?s?|ie?s?|ue?s?)")
+_AGENT = regex.compile(r"(?i)^\s+par\b")
 _IRREGULAR_PAST = frozenset("""arose awoke woke bore beat became began bent bet bit bled blew broke
     brought built burnt burst bought caught chose clung came cost crept cut dealt dug dove did drew
     dreamt drank drove dwelt ate fell fed felt fought found fled flung flew forbade forgot forgave froze
@@ -193,6 +205,9 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         if (word[:1].islower() and any(a <= tok.start() and tok.end() <= b for a, b in unknown)
                 and not own[0] <= tok.start() < own[1]):
             return False
+    if (category == VERB_FORM and lang == "fr" and _PARTICIPLE.fullmatch(text[start:end])
+            and _SE_FAIRE.search(text[max(0, start - 60):start]) and not _AGENT.match(text[end:])):
+        return False  # "se fait discret/saturé": an attribute after "se faire"
     if category == CONFUSION and _OPENING_QUOTE.match(text[end:]):
         return False  # the next word is quoted: a mention (« que »), not part of the sentence
     if category == AGREEMENT:
