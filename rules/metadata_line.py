@@ -17,6 +17,8 @@ Machine stamps ("Updated: 2024-03-05") belong to CL301.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from corpuslint.rule import Edit, Fix, Rule, line_removal
@@ -133,13 +135,23 @@ _ITEM = (rf"(?:(?P<published>{_PUBLISHED})|(?P<reading>{_READING})|(?P<relative>
          rf"|(?P<counter>{_COUNTER})|(?P<date>{_DATETIME}))")
 _SEPARATOR = rf"\)?{_S}*(?:[·•|,;/(]|{_S}[-–—]{_S}|[–—])?{_S}*"
 # The whole line: an optional byline (with a role), then items and separators only.
-_GRAMMAR = regex.compile(
-    rf"(?P<byline>(?:{_BYLINE}|(?P<author>{_AUTHOR_ONLY}))(?:{_SEPARATOR}(?:{_ROLE}))?{_S}*[,|·•–—-]?)?"
-    rf"{_S}*{_ITEM}(?:{_SEPARATOR}{_ITEM})*\)?",
-    regex.I)
+# Compiled on first use: the pattern is large, and most runs (a cached re-run, `corpuslint rule`)
+# never need it.
+@lru_cache(maxsize=None)
+def _grammar():
+    return regex.compile(
+        rf"(?P<byline>(?:{_BYLINE}|(?P<author>{_AUTHOR_ONLY}))(?:{_SEPARATOR}(?:{_ROLE}))?{_S}*[,|·•–—-]?)?"
+        rf"{_S}*{_ITEM}(?:{_SEPARATOR}{_ITEM})*\)?",
+        regex.I)
+
+
 # "12/03/2024 08:15", "12.03.2024 - 08h15": a numeric date with its time is a stamp, not a heading.
-_NUMERIC_STAMP = regex.compile(
-    rf"(?:(?:le|on){_S}+)?\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}},?{_S}*{_AT}{_TIME}", regex.I)
+@lru_cache(maxsize=None)
+def _numeric_stamp():
+    return regex.compile(
+        rf"(?:(?:le|on){_S}+)?\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}},?{_S}*{_AT}{_TIME}", regex.I)
+
+
 _KINDS = ("published", "reading", "relative", "counter", "date")
 _MARKERS = {"published", "reading", "relative"}
 # Emphasis, brackets and a leading icon ("🕒 5 min read") wrap the metadata; a final period does
@@ -162,7 +174,7 @@ def parse(line: str) -> tuple[int, int, int | None, list[str]] | None:
     if end - start < 4 or not _HINT.search(line, start, end):
         return None
     try:
-        m = _GRAMMAR.fullmatch(line, start, end, timeout=0.05)
+        m = _grammar().fullmatch(line, start, end, timeout=0.05)
     except TimeoutError:  # a pathological line: not worth a finding
         return None
     if m is None:
@@ -172,7 +184,7 @@ def parse(line: str) -> tuple[int, int, int | None, list[str]] | None:
     if m.group("author") and not _MARKERS.intersection(kinds):
         return None  # "Marie Curie, 7 novembre 1867": a name and a date, not a byline
     if not (_MARKERS.intersection(kinds) or "date" in kinds and (byline is not None or "counter" in kinds)
-            or kinds == ["date"] and _NUMERIC_STAMP.fullmatch(line, start, end)):
+            or kinds == ["date"] and _numeric_stamp().fullmatch(line, start, end)):
         return None  # a date or a counter alone: a heading, a day separator, an event listing
     return start, end, byline, kinds
 
