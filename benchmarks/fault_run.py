@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from test_crash_safety import (SEL, check_whole, corpuslint, fixed_bytes, make_tree,  # noqa: E402
-                               temp_files)
+                               startup_time, temp_files)
 
 
 def lost_bytes(originals: dict, fixed: dict) -> int:
@@ -48,20 +48,24 @@ def part_kill(work: Path, kills: int, files: int, seed: int) -> dict:
     originals = make_tree(tree, files, seed=seed, jsonl_mb=4)
     fixed, full = fixed_bytes(tree, originals, work / "kill-ref")
     rng = random.Random(seed)
+    start = startup_time(tree)
     out = {"part": "kill", "files": len(originals), "kills": 0, "kills_mid_write": 0, "checks": 0, "bytes_lost": 0,
            "temp_left_beside_texts": 0, "temp_left_beside_corpus": 0, "full_run_s": round(full, 2)}
     for k in range(kills):
+        before = {path: path.read_bytes() for path in originals}
+        pending = sum(before[path] != fixed[path] for path in originals)
         p = corpuslint("check", "--fix", "--no-cache", "-j", rng.choice(["1", "2"]), *SEL, tree)
-        time.sleep(rng.uniform(0.05, full))
+        time.sleep(rng.uniform(0.05 if k % 4 == 0 else 0.8 * start, full))  # some kills during start-up too
         os.killpg(p.pid, signal.SIGKILL)
         p.wait()
         out["kills"] += 1
         out["bytes_lost"] += lost_bytes(originals, fixed)
         if out["bytes_lost"]:
             break
-        n_orig, n_fixed = check_whole(originals, fixed)
+        check_whole(originals, fixed)
         out["checks"] += len(originals)
-        out["kills_mid_write"] += bool(n_orig and n_fixed)
+        written = sum(path.read_bytes() != before[path] for path in originals)
+        out["kills_mid_write"] += 0 < written < pending  # landed between two writes of this run
         for t in temp_files(tree):  # texts: unnamed until the rename; the JSONL stream: named throughout
             out["temp_left_beside_corpus" if t.parent == tree else "temp_left_beside_texts"] += 1
         for path in rng.sample(sorted(originals), len(originals) // 2):

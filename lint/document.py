@@ -34,6 +34,54 @@ _MD_SIGNALS = (
 _MD_NEEDS = (("```", "~~~"), ("# ",), ("](",), ("---",), ("**",))
 
 
+_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
+def markdown_code_spans(text: str) -> list[tuple[int, int]]:
+    """Inline code spans of a Markdown line, as (start, end) offsets into ``text``."""
+    return [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
+
+
+def token_around(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited token holding text[start:end] (a URL, a path, a version…)."""
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    return text[a:b]
+
+
+def code_lines(doc: "Document") -> frozenset[int]:
+    """Indexes of the lines of closed fenced code blocks (fences included) in a plain-text document.
+
+    Scraped Markdown keeps its fences in .txt files; code is not prose, and its braces, '#define'
+    lines and sample timestamps are not debris. (Markdown documents skip code already.)
+    Computed once per document and shared by the rules that need it.
+    """
+    if doc.markdown or "``" not in doc.text and "~~" not in doc.text:
+        return frozenset()
+    cached = doc.shared.get(code_lines)
+    if cached is not None:
+        return cached
+    found, block, fence = set(), [], None
+    for ln in doc.lines:
+        m = _FENCE.match(ln.text)
+        if fence is None:
+            if m:
+                fence, block = m.group(1), [ln.index]
+            continue
+        block.append(ln.index)
+        closing = m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) \
+            and not ln.text[m.end():].strip()
+        if closing:
+            found.update(block)
+            fence = None
+    doc.shared[code_lines] = out = frozenset(found)  # an unclosed fence is a stray mark, not code
+    return out
+
+
 def looks_like_markdown(text: str) -> bool:
     """Two different Markdown constructs, or one code fence pair, make a text Markdown."""
     sample = text[:20000]

@@ -1,7 +1,7 @@
 import regex
 
 from corpuslint.rule import Edit, Fix, Rule
-from corpuslint.rules.space_run import markdown_code_spans
+from corpuslint.document import markdown_code_spans, token_around
 
 # Maximal runs of sentence punctuation not touching an ellipsis character.
 _RUN = regex.compile(r"(?<![.,;:!?…])[.,;:!?]{2,}(?![.,;:!?…])")
@@ -16,16 +16,6 @@ _ENTITY_BEFORE = regex.compile(r"&#?\w+$")  # "&raquo;." : the ";" closes an ent
 # Long abbreviations that take a period and may be followed by a comma ("approx.,"); shorter words
 # ("etc.,", "Inc.,", "e.g.,") are never flagged.
 _ABBREVIATIONS = frozenset("approx suppl compl illus assoc admin trans intro notamm".split())
-
-
-def _token_around(text: str, start: int, end: int) -> str:
-    a = start
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    b = end
-    while b < len(text) and not text[b].isspace():
-        b += 1
-    return text[a:b]
 
 
 def _word_before(text: str, at: int) -> str:
@@ -106,7 +96,7 @@ class DoubledPunctuation(Rule):
             return None  # ". .5", ", ,x": not prose punctuation
         if mark == "." and m.group().count(".") >= 3:
             return None  # ". . .": a spaced ellipsis
-        if _URLISH.search(_token_around(text, m.start(), end)):
+        if _URLISH.search(token_around(text, m.start(), end)):
             return None
         before = text[:m.start()].rstrip()
         if not before or not (before[-1].isalnum() or before[-1] in _CLOSERS):
@@ -121,7 +111,7 @@ class DoubledPunctuation(Rule):
         before = text[start - 1] if start else ""
         if after and not (after.isspace() or after in _CLOSERS):
             return None  # 1..5, ../img, v1..v2, a.b.c, :smile::heart:
-        if _URLISH.search(_token_around(text, start, end)):
+        if _URLISH.search(token_around(text, start, end)):
             return None
         if run[0] == ";" and _ENTITY_BEFORE.search(text, 0, start):
             return None

@@ -3,7 +3,7 @@ import unicodedata
 import regex
 
 from corpuslint.rule import Edit, Fix, Rule
-from corpuslint.rules.lone_symbol_line import code_lines
+from corpuslint.document import code_lines
 
 # Lines shorter than this may repeat on purpose ("Question:", "Au moins pour l’instant.", "-").
 MIN_CHARS = 25

@@ -1,7 +1,7 @@
 import regex
 
 from corpuslint.rule import Edit, Fix, Rule, line_removal
-from corpuslint.rules.lone_symbol_line import code_lines
+from corpuslint.document import code_lines
 
 # A hashtag needs a letter ("#1" is a ranking) and touches its '#' ("# Titre" is a Markdown heading).
 _TAG = r"#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*"

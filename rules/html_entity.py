@@ -4,7 +4,7 @@ from html.entities import html5
 import regex
 
 from corpuslint.rule import Edit, Fix, Rule
-from corpuslint.rules.space_run import markdown_code_spans
+from corpuslint.document import markdown_code_spans, token_around
 
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Without the semicolon only the few entities that leak in prose, and only before a non-word character.
@@ -14,16 +14,6 @@ _URLISH = regex.compile(r"://|^www\.|\w=\w")
 _DROP = frozenset("\u00ad\u200b\ufeff\r")
 # In Markdown "&lt;" and "&gt;" are how a writer shows "<" and ">"; decoding would make tags.
 _MARKDOWN_ESCAPES = frozenset({"&lt;", "&gt;", "&lt", "&gt"})
-
-
-def _token_around(text: str, start: int, end: int) -> str:
-    a = start
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    b = end
-    while b < len(text) and not text[b].isspace():
-        b += 1
-    return text[a:b]
 
 
 def decoded(entity: str) -> str | None:
@@ -85,7 +75,7 @@ class HtmlEntity(Rule):
                     continue
                 if doc.markdown and entity in _MARKDOWN_ESCAPES:
                     continue
-                if _URLISH.search(_token_around(text, m.start(), m.end())):
+                if _URLISH.search(token_around(text, m.start(), m.end())):
                     continue  # a query string: "?a=1&amp;b=2" is how HTML writes "&"
                 char = decoded(entity)
                 if char is None:

@@ -1,7 +1,7 @@
 import regex
 
 from corpuslint.rule import Edit, Fix, Rule, line_removal
-from corpuslint.rules.space_run import markdown_code_spans
+from corpuslint.document import markdown_code_spans
 
 _ATTRS = r"""(?:\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>`]+))?)*"""
 _TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(" + _ATTRS + r")\s*/?>")

@@ -1,7 +1,7 @@
 import regex
 
 from corpuslint.rule import Edit, Fix, Rule, line_removal
-from corpuslint.rules.lone_symbol_line import code_lines
+from corpuslint.document import code_lines
 
 # A comma, semicolon, closing bracket or a colon followed by a space cannot open a text.
 # Closing quotes are not in the set: French prints "»" at the start of each paragraph of a

@@ -1,8 +1,8 @@
 import regex
 
+from corpuslint.document import code_lines
 from corpuslint.rule import Edit, Fix, Rule, line_removal
 
-_FENCE = regex.compile(r" {0,3}(`{3,}|~{3,})")
 _NOT_SYMBOL = regex.compile(r"[\p{L}\p{N}]")
 _SPACE = regex.compile(r"[\s\u00a0\u2000-\u200b\u202f\ufeff]+")
 _GRAPHEME = regex.compile(r"\X")
@@ -20,30 +20,6 @@ _CLOSING = regex.compile(r"[.,;:!?…)\]»”\"']+")
 _ENDS_CLAUSE = regex.compile(r"[.!?…,;:][\s\u00a0]*$")
 _MAX_WIDTH = 8
 _EMOJI = regex.compile(r"\p{Extended_Pictographic}|\p{Regional_Indicator}")
-
-
-def code_lines(doc) -> frozenset[int]:
-    """Indexes of the lines of closed fenced code blocks (fences included) in a plain-text document.
-
-    Scraped Markdown keeps its fences in .txt files; code is not prose, and its braces, '#define'
-    lines and sample timestamps are not debris. (Markdown documents skip code already.)
-    """
-    if doc.markdown or "``" not in doc.text and "~~" not in doc.text:
-        return frozenset()
-    found, block, fence = set(), [], None
-    for ln in doc.lines:
-        m = _FENCE.match(ln.text)
-        if fence is None:
-            if m:
-                fence, block = m.group(1), [ln.index]
-            continue
-        block.append(ln.index)
-        closing = m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) \
-            and not ln.text[m.end():].strip()
-        if closing:
-            found.update(block)
-            fence = None
-    return frozenset(found)  # an unclosed fence is a stray mark, not code
 
 
 class LoneSymbolLine(Rule):

@@ -22,7 +22,7 @@ from functools import lru_cache
 import regex
 
 from corpuslint.rule import Edit, Fix, Rule, line_removal
-from corpuslint.rules.lone_symbol_line import code_lines
+from corpuslint.document import code_lines
 from corpuslint.rules.stray_id import classify as stray_id
 
 _S = r"[ \t\u00a0\u202f]"  # a space, no-break spaces included

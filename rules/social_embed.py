@@ -1,7 +1,7 @@
 import regex
 
 from corpuslint.rule import Edit, Fix, Rule, line_removal
-from corpuslint.rules.lone_symbol_line import code_lines
+from corpuslint.document import code_lines
 
 # Dates as embed widgets print them, in any language: "20 novembre 2023", "11. Mai 2024",
 # "11 de mayo de 2024", "May 11, 2024", "2024-05-11", "11/05/2024".

@@ -1,21 +1,15 @@
 import regex
 
+from corpuslint.document import markdown_code_spans
 from corpuslint.rule import Edit, Fix, Rule
 
 # Two or more spaces/tabs between visible characters (leading indentation never matches).
 _RUN = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
-# Markdown inline code: a backtick string, anything, the same backtick string.
-_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|")
 _INDENTED_CODE = regex.compile(r"^(?: {4}|\t)(?!\s*(?:[-*+]|\d{1,9}[.)])\s)")
 # Typewriter spacing: two spaces between sentences, used throughout a document, is its style.
 _SENTENCE_GAP = regex.compile(r"(?<=[.!?][\"”’)\]]?)( {1,2})(?=[\"“‘(\[]?\p{Lu})")
 _TYPEWRITER_MIN = 3
-
-
-def markdown_code_spans(text: str) -> list[tuple[int, int]]:
-    """Inline code spans of a Markdown line, as (start, end) offsets into ``text``."""
-    return [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
 
 
 def _typewriter_spacing(lines) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from corpuslint.rule import Edit, Fix, Rule, line_removal
-from corpuslint.rules.lone_symbol_line import code_lines
+from corpuslint.document import code_lines
 
 _TOKEN_SPLIT = regex.compile(r"[\s\u00a0\u202f|·•,;]+")
 _TYPES = (  # order matters: the first match names the token

@@ -202,22 +202,26 @@ def test_a_rule_inserting_cr_is_refused():
 
 
 def test_huge_single_line_is_linear(cli, tmp_path):
-    """No quadratic rule on one huge line: 4x the text must cost well under 16x the time.
+    """No quadratic rule on one huge line: 8x the text must cost well under 64x the time.
 
-    Every default rule but grammar (CL5xx costs ~100 s/MB, reported). The full 50 MB line runs
-    in benchmarks/fault_run.py; here 60 and 240 kB keep the suite fast.
+    Every default rule but grammar (CL5xx costs ~100 s/MB). The full 50 MB line runs in
+    benchmarks/fault_run.py; here 50 and 400 kB keep the suite fast. Best of two runs each,
+    with a wide margin: the machine is shared.
     """
     sentence = "Le chat dort sur le canapé du salon, très calme ; il rêve (beaucoup). "
     times = {}
-    for kb in (60, 240):
+    for kb in (50, 400):
         p = tmp_path / f"line{kb}.txt"
         n = kb * 1000 // len(sentence)
         p.write_text(sentence * n + "Fin  du texte.", encoding="utf-8")
-        t0 = time.perf_counter()
-        code, out, err = cli("check", "--no-cache", "-j", "1", "--no-grammar", "--format", "concise", str(p))
-        times[kb] = time.perf_counter() - t0
-        assert code == 1 and f"{p}:1:{n * len(sentence) + 4}: CL102" in out, (out[-500:], err[-500:])
-    assert times[240] < 10 * times[60] + 1.0, times
+        best = float("inf")
+        for _ in range(2):
+            t0 = time.perf_counter()
+            code, out, err = cli("check", "--no-cache", "-j", "1", "--no-grammar", "--format", "concise", str(p))
+            best = min(best, time.perf_counter() - t0)
+            assert code == 1 and f"{p}:1:{n * len(sentence) + 4}: CL102" in out, (out[-500:], err[-500:])
+        times[kb] = best
+    assert times[400] < 24 * times[50] + 2.0, times
 
 
 def test_many_small_files(cli, tmp_path):
