@@ -334,7 +334,9 @@ def load_pack(path: str | Path, text: str | None = None, *, builtin: bool = Fals
         raise PackError("entries must be a non-empty list", path)
     default_msg = data.get("message")
     try:
-        built = tuple(_load_entry(raw, path, i, None, default_msg, default_app)
+        # Built-in packs are validated by the test suite (tests/test_packs.py); at run time their
+        # regexes are compiled only when used, which keeps start-up short.
+        built = tuple(_load_entry(raw, path, i, None, default_msg, default_app, validate=not builtin)
                       for i, raw in enumerate(entries))
     except PackError as exc:
         if exc.entry is None:
@@ -360,7 +362,7 @@ def _applicability(value, path, entry=None, line=None) -> Applicability:
     return Applicability(value)
 
 
-def _load_entry(raw, path, i: int, line: int | None, default_msg, default_app) -> Entry:
+def _load_entry(raw, path, i: int, line: int | None, default_msg, default_app, validate: bool = True) -> Entry:
     def fail(msg):
         return PackError(msg, path, i, line)
 
@@ -376,7 +378,7 @@ def _load_entry(raw, path, i: int, line: int | None, default_msg, default_app) -
     accents = raw.get("ignore_accents", True)
     if not isinstance(accents, bool):
         raise fail("ignore_accents must be true or false")
-    matcher = _matcher(raw, fail, accents, anchored=kind in ("line", "block"))
+    matcher = _matcher(raw, fail, accents, anchored=kind in ("line", "block"), validate=validate)
     opts: dict = {}
     if "match" in raw:
         if raw["match"] not in ("start", "anywhere"):
@@ -411,7 +413,8 @@ def _load_entry(raw, path, i: int, line: int | None, default_msg, default_app) -
             if not isinstance(sub, dict):
                 raise fail(f"{key} must be a mapping with phrases or pattern")
             _check_keys(sub, {"phrases", "pattern"}, path, i, line, what=f"{key} key")
-            opts[key] = _matcher(sub, lambda m, k=key: fail(f"{k}: {m}"), accents, anchored=key == "stop")
+            opts[key] = _matcher(sub, lambda m, k=key: fail(f"{k}: {m}"), accents, anchored=key == "stop",
+                                 validate=validate)
     if kind == "existence":
         fix = raw.get("fix", "none")
         if fix not in ("none", "delete"):
@@ -439,7 +442,7 @@ def _check_template(compiled, template: str):
             raise IndexError(f"no group named {name!r}")
 
 
-def _matcher(raw: dict, fail, accents: bool, anchored: bool) -> Matcher:
+def _matcher(raw: dict, fail, accents: bool, anchored: bool, validate: bool = True) -> Matcher:
     has_p, has_r = "phrases" in raw, "pattern" in raw
     if has_p == has_r:
         raise fail("give exactly one of phrases or pattern")
@@ -454,6 +457,8 @@ def _matcher(raw: dict, fail, accents: bool, anchored: bool) -> Matcher:
     pattern = raw["pattern"]
     if not isinstance(pattern, str) or not pattern:
         raise fail("pattern must be a non-empty string")
+    if not validate:
+        return Matcher(f"(?:{pattern})")
     try:
         compiled = regex.compile(pattern, _FLAGS, cache_pattern=False)
     except regex.error as exc:
@@ -795,7 +800,7 @@ def _first_chars(source: str) -> frozenset[str] | None:
     if body.startswith(("(?=", "(?!", "(?<")):
         return None
     try:
-        compiled = regex.compile(source, _FLAGS, cache_pattern=False)
+        compiled = _compiled(source)  # shared with matches_at: each pattern is compiled once
         first = frozenset(ch for ch in _PROBE if compiled.match(ch, partial=True, timeout=MATCH_TIMEOUT))
     except (regex.error, TimeoutError):
         return None

@@ -297,3 +297,14 @@ def test_removal_span_keeps_one_paragraph_break(text, first, last, expected):
     doc = Document(text)
     start, end = boilerplate.removal_span(doc, doc.lines[first], doc.lines[last])
     assert text[:start] + text[end:] == expected
+
+
+def test_every_builtin_pack_passes_full_validation():
+    # At run time built-in packs skip the regex validation (start-up speed); this test is that validation.
+    from corpuslint.rules.boilerplate import PACK_DIR, load_pack
+
+    files = [p for p in PACK_DIR.rglob("*.yml") if not p.name.startswith("_")]
+    assert len(files) >= 40
+    for path in files:
+        pack = load_pack(path)  # full validation: every regex compiled, no empty matches
+        assert pack.entries and pack.rule.startswith("CL2"), path
