@@ -17,12 +17,17 @@ from .textcodec import Normalised
 
 
 def _user_rules(settings: Settings) -> dict:
+    """Rules from the user's YAML packs; an invalid pack is a configuration error (exit 2)."""
     if not settings.packs:
         return {}
-    from corpuslint.rules.boilerplate import load_user_packs
     from pathlib import Path
 
-    return load_user_packs([Path(p) for p in settings.packs])
+    from corpuslint.rules.boilerplate import PackError, load_user_packs
+
+    try:
+        return load_user_packs([Path(p) for p in settings.packs])
+    except PackError as exc:
+        raise ConfigError(f"rule pack {exc}") from None
 
 
 def _configure_grammar(settings: Settings) -> None:

@@ -154,8 +154,8 @@ class PackError(ValueError):
     def __init__(self, message: str, path: str | Path = "<pack>", entry: int | None = None,
                  line: int | None = None):
         where = str(path)
-        if entry is not None:
-            where += f": entry {entry}"
+        if entry is not None:  # counted from 1, as a person counts the list's items
+            where += f": entry {entry + 1}"
         if line is not None:
             where += f" (line {line})"
         super().__init__(f"{where}: {message}")

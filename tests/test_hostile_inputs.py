@@ -20,7 +20,6 @@ from corpuslint import linter as linter_mod
 from corpuslint.sources import TEMP_PREFIX, atomic_write, read_source, sweep_stale_temps, temp_name
 from corpuslint.textcodec import DecodeError, Decoded, EncodeError, Normalised, decode, looks_binary
 from corpuslint.finding import Edit
-from corpuslint.rules.boilerplate import PackError
 
 SEL = ("--select", "CL101,CL102")
 DIRTY = "Le chat dort  ici.   \nIl  rêve.\n"  # runs not lined up: CL102 skips column layouts
@@ -632,8 +631,6 @@ def test_pack_with_a_catastrophic_regex_is_stopped_and_linting_goes_on(tmp_path)
      "    phrases: !!python/object/apply:os.system ['touch /tmp/corpuslint-pwned']\n", "(line 7): not valid YAML"),
     ("rule: [unclosed\n", "not valid YAML"),
 ], ids=["unknown-key", "bad-regex", "unsafe-yaml-tag", "invalid-yaml"])
-@pytest.mark.xfail(raises=PackError, strict=True,
-                   reason="lint/cli.py does not catch PackError yet: a bad pack ends in a traceback, not exit 2")
 def test_pack_errors_name_file_and_entry_and_unsafe_yaml_is_refused(cli, tmp_path, pack, needle):
     if os.path.exists("/tmp/corpuslint-pwned"):
         os.unlink("/tmp/corpuslint-pwned")

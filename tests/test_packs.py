@@ -76,14 +76,14 @@ def test_entry_errors_name_file_entry_and_line(tmp_path, entry, expected):
     with pytest.raises(PackError) as err:
         load_pack(path)
     msg = str(err.value)
-    assert f"{path}: entry 1 (line 6)" in msg, msg
+    assert f"{path}: entry 2 (line 6)" in msg, msg
     assert expected in msg, msg
     assert (err.value.entry, err.value.line) == (1, 6)
 
 
 def test_entry_without_message_anywhere(tmp_path):
     path = write(tmp_path, "bad.yml", "rule: ACME101\nlang: fr\nentries:\n  - {kind: line, phrases: [x]}\n")
-    with pytest.raises(PackError, match=r"entry 0 \(line 4\): missing message"):
+    with pytest.raises(PackError, match=r"entry 1 \(line 4\): missing message"):
         load_pack(path)
 
 
