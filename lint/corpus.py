@@ -32,6 +32,7 @@ class ChunkResult:
     index: int = 0
     findings: list[dict] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
     documents: int = 0
     fixed: int = 0
     unconverged: int = 0
@@ -58,6 +59,8 @@ class Records:
             self.error(number, str(exc))
             return None
         res, linter, path = self.res, self.linter, self.path
+        for key in rec.duplicate_keys:  # JSON readers disagree on which value wins: say so, lint on
+            res.notices.append(f"{path}:{number}: record {number}: duplicate key {key!r} (the last value is kept)")
         res.documents += 1
         if self.job.mode == "check":
             doc, found = linter.check_text(rec.text, path=path, record=number, doc_id=rec.doc_id)

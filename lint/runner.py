@@ -216,8 +216,8 @@ def _work(kind: str, target: Target, job: Job, payload):
 
 
 def _piece(part: ChunkResult) -> FileResult:
-    return FileResult(part.path, findings=part.findings, errors=part.errors, documents=part.documents,
-                      fixed=part.fixed, unconverged=part.unconverged)
+    return FileResult(part.path, findings=part.findings, errors=part.errors, notices=part.notices,
+                      documents=part.documents, fixed=part.fixed, unconverged=part.unconverged)
 
 
 def absorb(into: FileResult, piece: FileResult) -> None:

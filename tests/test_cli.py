@@ -311,3 +311,10 @@ def test_parallel_jobs_give_the_same_results(cli, tmp_path):
     one = cli("check", "--no-cache", "--select", "CL101", "--format", "json", "-j", "1", tmp_path)[1]
     two = cli("check", "--no-cache", "--select", "CL101", "--format", "json", "-j", "2", tmp_path)[1]
     assert json.loads(one) == json.loads(two) and len(json.loads(one)) == sum(range(1, 13))
+
+
+def test_jsonl_duplicate_keys_are_reported_and_the_record_still_linted(cli, tmp_path):
+    p = write(tmp_path / "c.jsonl", '{"id": 1, "id": 2, "text": "ligne  \\n"}\n{"text": "ok"}\n')
+    code, out, err = cli("check", "--no-cache", "--select", "CL101", "--format", "json", p)
+    assert code == 1 and json.loads(out)[0]["record"] == 1
+    assert f"{p}:1: record 1: duplicate key 'id'" in err
