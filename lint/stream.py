@@ -130,7 +130,7 @@ def read_chunk(chunk: Chunk) -> bytes:
             while got < want:
                 part = os.pread(fh.fileno(), want - got, chunk.start + got)
                 if not part:
-                    raise SourceError(f"{chunk.path}: changed while being linted (it shrank); not fixed")
+                    raise SourceError(f"{chunk.path}: changed while being linted; not fixed (it shrank)")
                 parts.append(part)
                 got += len(part)
     except OSError as exc:
