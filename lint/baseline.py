@@ -51,8 +51,9 @@ def load(path: str) -> dict[str, Counter]:
     return {k: Counter(v) for k, v in data["findings"].items()}
 
 
-def new_only(findings: list[dict], known: dict[str, Counter]) -> list[dict]:
-    left = {k: Counter(v) for k, v in known.items()}
+def new_only(findings: list[dict], left: dict[str, Counter]) -> list[dict]:
+    """The findings the baseline does not record. ``left`` is consumed (a streaming caller passes the
+    same counters batch after batch, so each recorded finding excuses one occurrence in all)."""
     out = []
     for f in findings:
         c = left.get(_key(f["filename"]))

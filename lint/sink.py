@@ -33,7 +33,7 @@ class FindingSink:
 
     def add(self, findings: list[dict]) -> None:
         if self.left is not None:
-            findings = self._new_only(findings)
+            findings = baseline.new_only(findings, self.left)
         if not findings:
             return
         self.count += len(findings)
@@ -54,17 +54,6 @@ class FindingSink:
             self._json(findings)
         else:
             self.out.write(render(self.fmt, findings, rules=self.rules, color=self.color))
-
-    def _new_only(self, findings: list[dict]) -> list[dict]:
-        kept = []
-        for f in findings:
-            c = self.left.get(baseline._key(f["filename"]))
-            fp = f["_fingerprint"]
-            if c and c[fp] > 0:
-                c[fp] -= 1
-            else:
-                kept.append(f)
-        return kept
 
     def _json(self, findings: list[dict]) -> None:
         parts = []
