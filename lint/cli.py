@@ -20,7 +20,7 @@ from .sink import FindingSink
 from .settings import ConfigError, Overrides, settings_for
 from .settings import discover as discover_settings
 from .sources import SourceError, discover
-from corpuslint.rules.grammar import GrammarUnavailable
+from corpuslint.rules.grammar.config import GrammarUnavailable
 
 COMMANDS = ("check", "rule", "rules", "baseline", "report", "version")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

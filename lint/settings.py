@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from . import yamlload
 
 CONFIG_NAMES = ("corpuslint.yaml", ".corpuslint.yaml", "corpuslint.yml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.jsonl.gz")
@@ -148,8 +148,8 @@ def load_file(path: Path) -> Settings | None:
             return None
         return from_mapping(table, path.parent.resolve(), str(path))
     try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
+        data = yamlload.safe_load(raw)
+    except yamlload.YAMLError as exc:
         raise ConfigError(f"{path}: invalid YAML: {exc}") from None
     return from_mapping(data or {}, path.parent.resolve(), str(path))
 

@@ -1,6 +1,6 @@
 """The boilerplate pack engine: declarative YAML rule packs (Vale-like) behind the CL2xx rules.
 
-A *pack* is one YAML file, read with ``yaml.safe_load`` only. Built-in packs live in
+A *pack* is one YAML file, read with a safe YAML loader only. Built-in packs live in
 ``rules/packs/<lang>/*.yml`` (``packs/any/`` holds the language-neutral ones) and feed the CL2xx
 rules, one tiny module per code (``rules/comment_prompt.py``: code, name, docs; the phrases live
 in YAML). Users add packs with ``load_user_packs``. ``rules/packs/_example.yml`` is a commented
@@ -97,6 +97,7 @@ import regex
 import yaml
 
 from corpuslint.document import Document, Line
+from corpuslint import yamlload
 from corpuslint.finding import Applicability, Edit, Finding, Fix
 from corpuslint.rule import Rule
 
@@ -142,6 +143,7 @@ _MD_LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _URL = regex.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_BREAK = regex.compile(r"[.!?…][\"»”’)]?\s+[\"«“]?\p{Lu}")
 _SEP_RE = regex.compile(_SEP)
+_DATELINE = regex.compile(r"\p{Lu}[\p{L}'’]*(?:[ -]\p{Lu}[\p{L}'’]*){0,2}\.\s+(?=\p{Lu})")
 _TITLE_START = regex.compile(r"[\p{Lu}\p{N}«\"“'\[]")
 _CONTINUATION = regex.compile(r"[\p{Ll},;)\]]")
 _ENDS_WITH_STOP = regex.compile(r"(?<![.\s])\.[\s*_)\]»\"”]*$")  # "…a sentence." (not "…")
@@ -301,7 +303,7 @@ def load_pack(path: str | Path, text: str | None = None, *, builtin: bool = Fals
         except (OSError, UnicodeDecodeError) as exc:
             raise PackError(f"cannot read pack: {exc}", path) from None
     try:
-        data = yaml.safe_load(text)  # never yaml.load: a pack must not build Python objects
+        data = yamlload.safe_load(text)  # a safe loader: a pack must not build Python objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PackError(f"not valid YAML (or an unsafe tag): {getattr(exc, 'problem', None) or exc}",
@@ -976,8 +978,8 @@ class _Scan:
                 continue
             for i in cands:
                 e = c.anchored.entries[i]
-                if e.kind != "block" and ln.index in lines:
-                    continue
+                if e.kind != "block" and ln.index in lines and not _surer(e, lines[ln.index]):
+                    continue  # a line keeps its first entry, unless a later one is safe where it was not
                 m = c.anchored.call(i, "match", ln.text)
                 if m is not None and self._accept(e, ln, m.groupdict().get("_r")):
                     if e.kind == "block":
@@ -1074,6 +1076,10 @@ class _Scan:
         return self.rule.finding(start, end, e.message, fix)
 
 
+def _surer(e: Entry, than: Entry) -> bool:
+    return e.applicability is Applicability.SAFE and than.applicability is not Applicability.SAFE
+
+
 def _runs(region: list[tuple[int, Entry]]) -> list[list[tuple[int, Entry]]]:
     """A region's lines split where the applicability changes."""
     runs: list[list[tuple[int, Entry]]] = []
@@ -1166,6 +1172,7 @@ def _is_title(rest: str) -> bool:
         return False
     if _words(body) > TITLE_MAX_WORDS or _ENDS_WITH_STOP.search(body):
         return False
+    body = _DATELINE.sub("", body, count=1)  # "Quimper. Les halles rouvriront…": a place, then the title
     return not _SENTENCE_BREAK.search(body.rstrip(".!?… "))
 
 

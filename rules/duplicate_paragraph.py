@@ -52,7 +52,8 @@ class DuplicateParagraph(Rule):
     heading is kept over its plain copy. Only lines of at least 25 characters and 4 words count:
     short lines (`Question:`, `Au moins pour l’instant.`, `-`) and table rows may repeat on purpose,
     and so does the refrain of a song or poem: a stanza (three or more short lines that mostly do
-    not end a sentence) repeated further down, in a text that has other stanzas, is left alone.
+    not end a sentence) repeated further down, in a text that has other stanzas, is left alone,
+    and so is a verse line that comes back after other lines.
 
     ## Why is this bad?
     Repeated text over-weights one sentence in a corpus, trips near-duplicate filters and reads
@@ -90,7 +91,9 @@ class DuplicateParagraph(Rule):
         content = [ln for ln in doc.prose_lines() if not ln.is_blank and ln.index not in code]
         repeated: set[int] = set()
         seen_paragraphs: dict[str, list] = {}  # normalised paragraph -> its latest copy
-        stanzas = {normalise(" ".join(ln.content for ln in p)) for p in doc.paragraphs if stanza(p)}
+        verse = [p for p in doc.paragraphs if stanza(p)]
+        stanzas = {normalise(" ".join(ln.content for ln in p)) for p in verse}
+        verse_lines = {ln.index for p in verse for ln in p}
         for para in doc.paragraphs:
             if len(para) < 2 or any(ln.index in code for ln in para):
                 continue
@@ -109,8 +112,11 @@ class DuplicateParagraph(Rule):
             key = normalise(ln.content)
             earlier = seen_lines.get(key)
             seen_lines[key] = ln
-            if earlier is not None and ln.index not in repeated and meaningful(ln.content):
-                yield self._finding(doc, [earlier], [ln])
+            if earlier is None or ln.index in repeated or not meaningful(ln.content):
+                continue
+            if verse_lines.intersection((earlier.index, ln.index)) and not _only_blank_between(doc, earlier, ln):
+                continue  # a refrain line ("we were young, / on était jeunes, / we were young,")
+            yield self._finding(doc, [earlier], [ln])
 
     def _finding(self, doc, earlier, later):
         adjacent = _only_blank_between(doc, earlier[-1], later[0])

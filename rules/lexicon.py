@@ -7,8 +7,11 @@ a word seen once per million words, 0 means "not in the list".
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 # Languages tried when a document's language is unknown or mixed: the
 # corpus is French first, English second.
@@ -20,21 +23,44 @@ SHARED_LANGS = ("en", "fr")
 
 @lru_cache(maxsize=1)
 def _available() -> dict[str, str]:
-    import wordfreq
+    """Language -> wordfreq list file, the large list where there is one (wordfreq's "best").
 
-    return wordfreq.available_languages("best")
+    Found without importing wordfreq, whose import (a tokenizer, langcodes) costs more than reading
+    a list: a one-article run feels it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    out: dict[str, str] = {}
+    for size in ("small", "large"):  # large last: it wins
+        for folder in spec.submodule_search_locations:
+            for path in sorted(Path(folder, "data").glob(f"{size}_*.msgpack.gz")):
+                out[path.name.split(".")[0].split("_", 1)[1]] = str(path)
+    return out
+
+
+def _read_cbpack(path: str) -> list[list[str]]:
+    """wordfreq's "cBpack" list: gzipped msgpack, a header, then one word list per centibel."""
+    import zlib
+
+    import msgpack
+
+    with open(path, "rb") as fh:
+        data = msgpack.unpackb(zlib.decompress(fh.read(), wbits=31), raw=False)  # 31: a gzip stream
+    header = data[0] if data else None
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        raise ValueError(f"{path}: not a wordfreq cBpack list")
+    return data[1:]
 
 
 @lru_cache(maxsize=None)
 def _zipf_table(lang: str) -> dict[str, float]:
-    import wordfreq
-
-    # Read the packed list ourselves: wordfreq's get_frequency_dict would
-    # keep a second, cached copy of the list alive.
-    table: dict[str, float] = {}
-    for index, bucket in enumerate(wordfreq.read_cBpack(_available()[lang])):
-        table.update(dict.fromkeys(bucket, (900 - index) / 100))
-    return table
+    # Our own copy of the list: wordfreq's get_frequency_dict would keep a second one alive.
+    buckets = _read_cbpack(_available()[lang])
+    words = itertools.chain.from_iterable(buckets)
+    zipfs = itertools.chain.from_iterable(itertools.repeat((900 - i) / 100, len(b)) for i, b in enumerate(buckets))
+    return dict(zip(words, zipfs))  # a rarer duplicate, if any, would win: the lists hold none
 
 
 def supported(lang: str) -> bool:
@@ -83,11 +109,40 @@ _STEM_ZIPF = 3.5     # a stem counts when it is an ordinary word on its own
 _COMMON_ZIPF = 2.0   # the word shapes that letter sequences are counted in
 
 
+class _Ordered:
+    """Prefix look-ups in one list, forwards or on words spelt backwards (for endings).
+
+    The first look-ups search the list joined as one text (a few milliseconds each, at C speed);
+    once they add up, a sorted index is built (0.1-0.3 s) and bisected. A one-article run never
+    pays for the index; a corpus run pays once."""
+
+    SCANS_BEFORE_INDEX = 24
+
+    def __init__(self, lang: str, backwards: bool):
+        self.lang, self.backwards, self.scans = lang, backwards, 0
+        self.index: list[str] | None = None
+
+    def starting(self, head: str) -> list[str]:
+        """Listed words (backwards ones spelt backwards) starting with ``head``, in order."""
+        if self.index is None and self.scans < self.SCANS_BEFORE_INDEX:
+            self.scans += 1
+            return sorted(re.findall(f"\n({re.escape(head)}[^\n]*)", _joined(self.lang, self.backwards)))
+        if self.index is None:
+            words = _zipf_table(self.lang)
+            self.index = sorted(w[::-1] for w in words) if self.backwards else sorted(words)
+        return _starting_with(self.index, head)
+
+
 @lru_cache(maxsize=None)
-def _sorted_words(lang: str, backwards: bool) -> list[str]:
-    """The listed words in order, spelt backwards for ending look-ups (0.1-0.3 s, once)."""
+def _ordered(lang: str, backwards: bool) -> _Ordered:
+    return _Ordered(lang, backwards)
+
+
+@lru_cache(maxsize=None)
+def _joined(lang: str, backwards: bool) -> str:
+    """"\nword\nword\n": every listed word on its own line, spelt backwards if asked."""
     words = _zipf_table(lang)
-    return sorted(w[::-1] for w in words) if backwards else sorted(words)
+    return "\n" + "\n".join(w[::-1] for w in words) + "\n" if backwards else "\n" + "\n".join(words) + "\n"
 
 
 def _starting_with(words: list[str], head: str) -> list[str]:
@@ -110,7 +165,7 @@ def prefix_family(part: str, lang: str) -> tuple[int, float]:
     start a few compounds score low.
     """
     table, n = _zipf_table(lang), len(part)
-    rests = [w[n:] for w in _starting_with(_sorted_words(lang, False), part) if len(w) > n + 2]
+    rests = [w[n:] for w in _ordered(lang, False).starting(part) if len(w) > n + 2]
     hits = sum(1 for r in rests if table.get(r, 0.0) >= _STEM_ZIPF)
     return hits, hits / max(len(rests), 1)
 
@@ -119,7 +174,7 @@ def prefix_family(part: str, lang: str) -> tuple[int, float]:
 def suffix_family(part: str, lang: str) -> tuple[int, float]:
     """Like ``prefix_family`` for endings: high for inflections ("-ai", "-aient", "-ing")."""
     table, n = _zipf_table(lang), len(part)
-    stems = [w[n:][::-1] for w in _starting_with(_sorted_words(lang, True), part[::-1]) if len(w) > n + 2]
+    stems = [w[n:][::-1] for w in _ordered(lang, True).starting(part[::-1]) if len(w) > n + 2]
     hits = sum(1 for s in stems if table.get(s, 0.0) >= _STEM_ZIPF)
     return hits, hits / max(len(stems), 1)
 
@@ -132,12 +187,12 @@ def inner_count(letters: str, lang: str) -> int:
 
 def words_starting(head: str, lang: str) -> list[str]:
     """Listed words that start with ``head`` (in alphabetical order)."""
-    return _starting_with(_sorted_words(lang, False), head)
+    return _ordered(lang, False).starting(head)
 
 
 def words_ending(tail: str, lang: str) -> list[str]:
     """Listed words that end with ``tail`` (ordered by their reversed spelling)."""
-    return [w[::-1] for w in _starting_with(_sorted_words(lang, True), tail[::-1])]
+    return [w[::-1] for w in _ordered(lang, True).starting(tail[::-1])]
 
 
 @lru_cache(maxsize=4096)
@@ -161,6 +216,5 @@ def zipf_table(lang: str) -> dict[str, float]:
 @lru_cache(maxsize=64)
 def letter_share(letter: str, lang: str) -> float:
     """The share of listed words that start or end with ``letter`` (French "à": 0.0003, "a": 0.14)."""
-    table = _zipf_table(lang)
-    n = len(words_starting(letter, lang)) + len(_starting_with(_sorted_words(lang, True), letter))
-    return n / max(len(table), 1)
+    n = _joined(lang, False).count("\n" + letter) + _joined(lang, True).count("\n" + letter)
+    return n / max(len(_zipf_table(lang)), 1)

@@ -18,6 +18,8 @@ _MAX_MARKS = 3
 # Closing marks under a line that ends mid-sentence finish that sentence.
 _CLOSING = regex.compile(r"[.,;:!?…)\]»”\"']+")
 _ENDS_CLAUSE = regex.compile(r"[.!?…,;:][\s\u00a0]*$")
+_SENTENCE_END = regex.compile(r"[.!…][\"»”’)]?\s*$")  # headings may ask ("Faut-il acheter ?")
+_HEADING_WORDS = 8  # a longer line ending a sentence is no heading to underline
 _MAX_WIDTH = 8
 _EMOJI = regex.compile(r"\p{Extended_Pictographic}|\p{Regional_Indicator}")
 
@@ -33,7 +35,8 @@ class LoneSymbolLine(Rule):
     ## Why is this bad?
     The mark belongs to no sentence. It splits paragraphs, breaks line-based deduplication and
     teaches a model that articles contain stray bullets. Section breaks (`***`, `* * *`, `---`,
-    `⁂`), Markdown thematic breaks and setext underlines, code fences and fenced code (also in
+    `⁂`), Markdown thematic breaks and setext underlines (not under a long sentence, which no
+    writer underlines), code fences and fenced code (also in
     plain text), empty quote lines inside a blockquote, `[…]` omission marks and list items with
     text are left alone, and so is a closing
     mark under a line that ends mid-sentence (`vaut le détour` / `.`): that is a broken wrap,
@@ -97,5 +100,7 @@ class LoneSymbolLine(Rule):
         if not doc.markdown:
             return False
         if marks in ("-", "=", "--", "==") and prev is not None and not prev.is_blank:
-            return True  # setext heading underline
+            # A setext heading underline, unless the line above is a long sentence: no writer
+            # underlines one, so the mark is debris (that Markdown happens to render as a heading).
+            return not (_SENTENCE_END.search(prev.text) and len(prev.text.split()) > _HEADING_WORDS)
         return False

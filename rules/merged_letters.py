@@ -173,10 +173,16 @@ def _brand_split(token: str, langs, shared, name: bool = False) -> Split | None:
         for lang in langs:
             z = lexicon.zipf(tail, lang)
             if z >= FUNCTION_WORD_ZIPF and not reads_as_one_word(left.lower(), tail, lang):
-                if name and (z < _NAME_TAIL_ZIPF or listed_relative(token.lower(), len(left), lang)):
+                if name and (z < _NAME_TAIL_ZIPF or listed_relative(token.lower(), len(left), lang)
+                             or _demonym(left, tail)):
                     return None
                 return Split(left, tail, lang, z)
     return None
+
+
+def _demonym(left: str, tail: str) -> bool:
+    """"Villeroyen", "Troyen", "Vendéen": a place that ends in a vowel, then the demonym ending."""
+    return tail == "en" and left[-1].lower() in "aeiouyéè"
 
 
 def _acronym_split(acronym: str, word: str, langs, shared) -> Split | None:

@@ -47,10 +47,10 @@ _DAY = r"(?:1er|1st|2nd|3rd|[0-3]?\d(?:st|nd|rd|th|\.)?)"
 _YEAR = r"(?:19|20)\d\d"
 _DATE = (  # whole words only: the "hier" of "Berthier" is not yesterday
     rf"(?<!\w)(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d\d)|\d{{4}}[-/]\d{{1,2}}[-/]\d{{1,2}}"
-    rf"|(?:{_WEEKDAY}{_S}+)?(?:(?:le|the){_S}+)?{_DAY}{_S}*(?:de{_S}+)?(?:{_MONTH})"
+    rf"|(?:(?&weekday){_S}+)?(?:(?:le|the){_S}+)?{_DAY}{_S}*(?:de{_S}+)?(?&month)"
     rf"(?:,?{_S}+(?:de{_S}+|del{_S}+)?{_YEAR})?"
-    rf"|(?:{_WEEKDAY}{_S}+)?(?:{_MONTH}){_S}+{_DAY}(?:,?{_S}+{_YEAR})?"
-    rf"|(?:{_MONTH}){_S}+{_YEAR}"
+    rf"|(?:(?&weekday){_S}+)?(?&month){_S}+{_DAY}(?:,?{_S}+{_YEAR})?"
+    rf"|(?&month){_S}+{_YEAR}"
     r"|aujourd['’]hui|avant-hier|hier|today|yesterday|heute|gestern|hoy|ayer|oggi|ieri)(?!\w)"
 )
 _ZONE = r"(?:\(?(?:UTC|GMT|CET|CEST|BST|ET|EST|EDT|CT|PT|PST|PDT|HNEC|MEZ|MESZ)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?)"
@@ -60,8 +60,8 @@ _TIME = (
 )
 _AT = rf"(?:(?:à|a|at|um|a{_S}las|alle(?:{_S}ore)?|ore|-|–)?{_S}*)"
 _DATETIME = (
-    rf"(?:(?:le|on|the|am|el|il){_S}+)?(?:{_DATE}(?:,?{_S}*{_AT}{_TIME})?"
-    rf"|{_TIME}(?:,?{_S}*(?:(?:le|on|am|el|il){_S}+)?{_DATE})?)"
+    rf"(?:(?:le|on|the|am|el|il){_S}+)?(?:(?&day)(?:,?{_S}*{_AT}(?&clock))?"
+    rf"|(?&clock)(?:,?{_S}*(?:(?:le|on|am|el|il){_S}+)?(?&day))?)"
 )
 # Relative times. Alone on a line, only units up to months: "Il y a 20 ans" opens retrospectives.
 _UNIT_SHORT = (
@@ -101,7 +101,7 @@ _AUTHOR = rf"(?:{_NAME}|@?[\w.\-/]{{2,30}})"  # after "posted by": a name or a u
 _BY = rf"(?:par|by|von|por|da){_S}+"
 _PUBLISHED = (
     rf"{_PUBLISH_VERB}(?:{_S}+{_BY}{_AUTHOR})?{_S}*:?{_S}*"
-    rf"(?:(?:le|on|am|el|il|the|at|à|a|um|del|en|sur|alle|a{_S}las){_S}+)?(?:{_RELATIVE_ANY}|{_DATETIME})"
+    rf"(?:(?:le|on|am|el|il|the|at|à|a|um|del|en|sur|alle|a{_S}las){_S}+)?(?:{_RELATIVE_ANY}|(?&datetime))"
     rf"(?:{_S}+{_BY}{_AUTHOR})?"
 )
 _N = r"(?:<\s*)?\d{1,3}(?:\s?[-–à]\s?\d{1,3})?"
@@ -131,16 +131,22 @@ _ROLE = (
     r"|journaliste|r[ée]dact(?:eur|rice)(?:\s+en\s+chef)?|correspondante?|envoy[ée]e?\s+sp[ée]ciale?"
 )
 
-_ITEM = (rf"(?:(?P<published>{_PUBLISHED})|(?P<reading>{_READING})|(?P<relative>{_RELATIVE})"
-         rf"|(?P<counter>{_COUNTER})|(?P<date>{_DATETIME}))")
+_ITEM = (r"(?:(?P<published>(?&pub))|(?P<reading>(?&read))|(?P<relative>(?&rel))"
+         r"|(?P<counter>(?&count))|(?P<date>(?&datetime)))")
 _SEPARATOR = rf"\)?{_S}*(?:[·•|,;/(]|{_S}[-–—]{_S}|[–—])?{_S}*"
+# Sub-patterns written once and called by name, (?&month): inlined, the month list would be
+# repeated two dozen times and the compiled regex would cost a quarter of a second to build.
+_DEFINE = (rf"(?(DEFINE)(?P<month>{_MONTH})(?P<weekday>{_WEEKDAY})(?P<day>{_DATE})(?P<clock>{_TIME})"
+           rf"(?P<datetime>{_DATETIME})(?P<pub>{_PUBLISHED})(?P<read>{_READING})(?P<rel>{_RELATIVE})"
+           rf"(?P<count>{_COUNTER}))")
+
+
 # The whole line: an optional byline (with a role), then items and separators only.
-# Compiled on first use: the pattern is large, and most runs (a cached re-run, `corpuslint rule`)
-# never need it.
+# Compiled on first use: most runs (a cached re-run, `corpuslint rule`) never need it.
 @lru_cache(maxsize=None)
 def _grammar():
     return regex.compile(
-        rf"(?P<byline>(?:{_BYLINE}|(?P<author>{_AUTHOR_ONLY}))(?:{_SEPARATOR}(?:{_ROLE}))?{_S}*[,|·•–—-]?)?"
+        rf"{_DEFINE}(?P<byline>(?:{_BYLINE}|(?P<author>{_AUTHOR_ONLY}))(?:{_SEPARATOR}(?:{_ROLE}))?{_S}*[,|·•–—-]?)?"
         rf"{_S}*{_ITEM}(?:{_SEPARATOR}{_ITEM})*\)?",
         regex.I)
 

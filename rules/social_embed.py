@@ -33,6 +33,12 @@ _CALL_TO_ACTION = regex.compile(
 # Lines a post widget prints under its label: the account alone, the caption with its sound (TikTok).
 _LONE_HANDLE = regex.compile(r"[ \t]*@[\w.]{1,30}[ \t]*")
 _SOUND = regex.compile(r"♬")
+# A TikTok caption without its label: "@account caption #tags ♬ son original - Account".
+# Hashtags before the note, or the platform's "original sound"; the account after the dash, no sentence.
+_SOUND_CAPTION = regex.compile(
+    r"[ \t]*@[\w.]{2,30}[ \t]+(?:[^\n♬]{0,250}#\w[^\n♬]{0,120}♬[ \t]*[^\n♬]{1,60}?"
+    r"|[^\n♬]{3,250}♬[ \t]*(?i:original sound|son original|sonido original|suono originale|originalton|som original))"
+    r"[ \t][-–][ \t]+[^\s.!?][^\n.!?]{0,40}")
 _PIC_LINK = regex.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/\w+|https?://t\.co/\w+")
 # What marks the line above a footer as the tweet's own text; a status URL alone in prose is a citation.
 _TWEET_LINK = regex.compile(rf"{_PIC_LINK.pattern}|(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w+/status/\d+")
@@ -102,6 +108,9 @@ class SocialEmbed(Rule):
                     yield self.finding(start, end, "embedded tweet (text with its picture link, then attribution)",
                                        fix)
                     claimed.add(prev.index)
+            elif "♬" in ln.text and _SOUND_CAPTION.fullmatch(ln.text.rstrip()):
+                yield self._remove(ln, doc, "embedded post caption (account, text and sound)", safe=False)
+                claimed.add(ln.index)
             elif len(ln.text) <= 80 and _CALL_TO_ACTION.fullmatch(ln.content.strip()):
                 tail = _widget_tail(lines, i)
                 claimed.update(t.index for t in [ln, *tail])

@@ -5,6 +5,9 @@ from corpuslint.rule import Edit, Fix, Rule
 
 # Two or more spaces/tabs between visible characters (leading indentation never matches).
 _RUN = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_PROSE_TAB = regex.compile(r"(?<=[\p{L},;])\t(?=\p{Ll})")
+_WORDS = regex.compile(r"\p{L}+")
+_PROSE_TAB_WORDS = 12
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|")
 _INDENTED_CODE = regex.compile(r"^(?: {4}|\t)(?!\s*(?:[-*+]|\d{1,9}[.)])\s)")
 # Typewriter spacing: two spaces between sentences, used throughout a document, is its style.
@@ -29,11 +32,12 @@ def _inside(spans, start, end) -> bool:
 
 
 class SpaceRun(Rule):
-    """Runs of spaces or tabs inside a line.
+    """Runs of spaces or tabs inside a line, or a lone tab inside a sentence.
 
     ## What it does
     Finds two or more spaces or tabs between two visible characters of a line and collapses them
-    into one space. Indentation at the start of a line is left alone.
+    into one space, and a lone tab between two words of a sentence (`ounces,<tab>which`).
+    Indentation at the start of a line is left alone.
 
     ## Why is this bad?
     Browsers collapse white space, so a run of spaces in extracted text is where an inline element,
@@ -81,4 +85,11 @@ class SpaceRun(Rule):
             if _TABLE_ROW.match(text) or _INDENTED_CODE.match(text):
                 return []
             code = markdown_code_spans(text)
-        return [m for m in _RUN.finditer(text, offset) if not _inside(code, m.start(), m.end())]
+        runs = [m for m in _RUN.finditer(text, offset) if not _inside(code, m.start(), m.end())]
+        if text.count("\t") == 1 and _PROSE_TAB.search(text, offset):
+            # One tab between two words of a sentence ("ounces,<tab>which"): a tab-separated row has
+            # several, or a short cell on each side.
+            m = _PROSE_TAB.search(text, offset)
+            if not _inside(code, m.start(), m.end()) and len(_WORDS.findall(text)) >= _PROSE_TAB_WORDS:
+                runs = sorted([*runs, m], key=lambda r: r.start())
+        return runs

@@ -11,16 +11,24 @@ Until configured, the defaults apply (auto backends, quiet profile, on-disk cach
 """
 from __future__ import annotations
 
+import sys
 from typing import ClassVar, Mapping
 
 from corpuslint.rule import Rule
 
-from .config import GrammarConfig
-from .engine import GrammarUnavailable, ensure_available, findings_for, state
+# The engine (backends, filters, patterns) is imported on first use: building the rule set, or
+# answering from the results cache, must not pay for it.
+from .config import GrammarConfig, GrammarUnavailable
 from .slip import CATEGORIES, CATEGORY_CODES, DEFAULT_CATEGORIES
 
 __all__ = ["GrammarConfig", "GrammarUnavailable", "GrammarRule", "configure", "configure_from_mapping",
            "current_config", "ensure_available", "CATEGORIES", "CATEGORY_CODES", "DEFAULT_CATEGORIES"]
+
+_pending: GrammarConfig | None = None  # configured before the engine was imported
+
+
+def pending_config() -> GrammarConfig:
+    return _pending or GrammarConfig()
 
 
 def configure(config: GrammarConfig | None = None) -> None:
@@ -29,9 +37,13 @@ def configure(config: GrammarConfig | None = None) -> None:
     With ``required = true``, raises GrammarUnavailable when the French or English backend
     (or a language given in ``backend``) is missing, so the caller can exit 2 up front.
     """
+    global _pending
+    config = config or GrammarConfig()
+    if not (config.enabled and config.required) and f"{__name__}.engine" not in sys.modules:
+        _pending = config  # the engine takes it when first used
+        return
     from . import engine
 
-    config = config or GrammarConfig()
     if engine.configure(config) and config.enabled and config.required:
         langs = {"fr", "en"} | {lang for lang, b in config.backends if lang != "default" and b != "off"}
         try:
@@ -46,8 +58,16 @@ def configure_from_mapping(mapping: Mapping | None) -> None:
     configure(GrammarConfig.from_mapping(mapping or {}))
 
 
+def ensure_available(langs) -> None:
+    from . import engine
+
+    engine.ensure_available(langs)
+
+
 def current_config() -> GrammarConfig:
-    return state().config
+    from . import engine
+
+    return engine.state().config
 
 
 class GrammarRule(Rule):
@@ -59,4 +79,6 @@ class GrammarRule(Rule):
     slip_category: ClassVar[str]
 
     def check(self, doc):
+        from .engine import findings_for
+
         return findings_for(doc, self)

@@ -32,6 +32,11 @@ import json
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Mapping
 
+
+class GrammarUnavailable(Exception):
+    """A configured grammar backend is missing and ``grammar.required`` is true (exit 2)."""
+
+
 BACKENDS = ("auto", "grammalecte", "harper", "languagetool", "off")
 PROFILES = ("quiet", "upstream")
 DIALECTS = ("american", "british", "australian", "canadian", "indian")

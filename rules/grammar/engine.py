@@ -17,17 +17,13 @@ from corpuslint.finding import Edit, Fix
 from . import (backend_grammalecte, backend_harper, backend_languagetool, conflicts, filters, harper_lints,
                patterns_en, patterns_fr, prose)
 from .cache import SlipCache, key
-from .config import GrammarConfig
+from .config import GrammarConfig, GrammarUnavailable
 from .language import segment_language
 from .mapping import categorize, is_mechanical
 from .slip import CATEGORIES, CATEGORY_CODES, DEFAULT_CATEGORIES, Slip
 
 LANGUAGE_NAMES = {"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian",
                   "pt": "Portuguese", "nl": "Dutch"}
-
-
-class GrammarUnavailable(Exception):
-    """A configured grammar backend is missing and ``grammar.required`` is true (exit 2)."""
 
 
 class _State:
@@ -88,7 +84,9 @@ _STATE: _State | None = None
 def state() -> _State:
     global _STATE
     if _STATE is None:
-        _STATE = _State(GrammarConfig())
+        from . import pending_config
+
+        _STATE = _State(pending_config())
     return _STATE
 
 

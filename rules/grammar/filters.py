@@ -98,6 +98,8 @@ _FR_PREPOSITION = r"(?:au|aux|du|en|de|d['’]|à\s+la|à\s+l['’]|de\s+la|de\s
 _FR_ADVERB = r"(?:très|bien|plus|moins|peu|fort|si|aussi|trop|déjà|toujours|souvent|encore|particulièrement)"
 _FR_COMPLEMENT = regex.compile(
     rf"(?i)(?P<head>\p{{L}}+)\s+{_FR_PREPOSITION}\s*(?:\d[\d\s.,]*\s)?(?:\p{{L}}+\s+){{1,2}}(?:{_FR_ADVERB}\s+)?$")
+# Adverbs of quantity: "beaucoup de patients" is plural through its complement.
+_FR_QUANTITY = frozenset({"beaucoup", "peu", "trop", "assez", "tant", "tellement", "combien", "plupart"})
 _FR_COMPLEMENT_NOUN = regex.compile(rf"(?i)(?P<head>\p{{L}}+)\s+{_FR_PREPOSITION}\s*$")
 _NEXT_WORD = regex.compile(r"^\s+(\p{L}+)")
 _OPENING_QUOTE = regex.compile(r"^\s*(?:[«“„]|\x22(?=\p{L}))")
@@ -227,6 +229,8 @@ def _agrees_across_complement(span: str, before: str, after: str) -> bool:
     """"des mesures au sol effectuées": the word agrees in number with the noun before the
     complement (checked on the span itself, or on the word after a flagged bare noun)."""
     m = _FR_COMPLEMENT.search(before)
+    if m and m["head"].lower() in _FR_QUANTITY:
+        return False  # "beaucoup de patients me disent": the verb agrees with the complement
     if m and " " not in span.strip():
         return _plural_form(m["head"]) == _plural_form(span.strip())
     m, nxt = _FR_COMPLEMENT_NOUN.search(before), _NEXT_WORD.match(after)

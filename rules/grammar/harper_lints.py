@@ -25,6 +25,8 @@ _PREPOSITION_OBJECT = regex.compile(
     r"|among|between|behind|beside|against|during|towards?|upon|within|across|around|near|like|than)"
     r"\s+(?:it|him|her|them|me|us|you)\s+$")
 _LOWERCASE_I = regex.compile(r"(?<![\p{L}'’])i\s+$")
+# "What surprised us most was…": an object-only pronoun is never the subject of the verb after it.
+_OBJECT_PRONOUN = regex.compile(r"(?i)(?<![\p{L}'’])(?:us|them|him|me|whom)\s+(?:(?:most|all|both|too|again|\p{L}+ly)\s+)?$")
 PRONOUN_AGREEMENT = ("harper:PronounInflectionBe", "harper:PronounVerbAgreement")
 
 
@@ -36,9 +38,10 @@ def mass_noun_ok(span: str) -> bool:
 
 
 def pronoun_subject_ok(text: str, start: int) -> bool:
-    """False when the pronoun before the verb is an object ("from it are") or a lowercase i."""
+    """False when the pronoun before the verb is an object ("from it are", "surprised us most was")
+    or a lowercase i."""
     before = text[max(0, start - 40):start]
-    return not (_PREPOSITION_OBJECT.search(before) or _LOWERCASE_I.search(before))
+    return not (_PREPOSITION_OBJECT.search(before) or _LOWERCASE_I.search(before) or _OBJECT_PRONOUN.search(before))
 
 
 def refine(slip: Slip, text: str) -> Slip:

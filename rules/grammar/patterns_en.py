@@ -1,6 +1,7 @@
 """corpuslint's own English checks, where the backend has none or a noisy one.
 
-- a plural subject with a singular verb (below);
+- a plural subject with a singular verb (below), also across a short relative clause
+  ("Several residents who attended the meeting was supportive");
 - "it's" for the possessive before a plural noun and a verb ("it's members had");
 - "were" for "where" before a clause that ends on its verb ("our resources were the demand is,");
 - "it were" after a reporting verb ("Officials said it were too early");
@@ -68,7 +69,7 @@ def check(text: str, upstream: tuple[Slip, ...] = ()) -> list[Slip]:
     from . import en_article, en_than
 
     tagged = frozenset(s.start for s in upstream if s.upstream == "harper:ThenThan")
-    return sorted(_plural_subject(text) + _its_possessive(text) + _it_were(text) + _were_for_where(text)
+    return sorted(_plural_subject(text) + _relative_subject(text) + _its_possessive(text) + _it_were(text) + _were_for_where(text)
                   + en_article.check(text) + en_than.check(text, tagged), key=lambda s: (s.start, s.end))
 
 
@@ -116,6 +117,37 @@ def _its_possessive(text: str) -> list[Slip]:
         repl = "Its" if m.group("its")[0] == "I" else "its"
         out.append(Slip(m.start("its"), m.end("its"), "corpuslint", "its-possessive", AGREEMENT,
                         f"“{m.group('its')} {m.group('noun')}”: the possessive is “{repl}”.", (repl,)))
+    return out
+
+
+# The same subject with a relative clause before its verb: "Several residents who attended the
+# meeting was supportive" -> "were". The clause is one verb in -ed and its object (a determiner and at
+# most two words); verbs that take a whole clause ("residents who believed the mayor was honest")
+# are left out, since the "was" may be theirs.
+_RELATIVE_SUBJECT = regex.compile(
+    r"(?:^|(?<=[.!?][\x22”’)]?\s+))(?P<subject>(?:Several|Many|Most|Both|Few|Some|Two|Three|Four|Five|Six|Seven"
+    r"|Eight|Nine|Ten|Dozens of|Hundreds of|Thousands of|These|Those|The)\s+(?:[a-z][a-z-]*\s+)?(?P<noun>[a-z][a-z-]*[a-z]s))"
+    r"\s+(?:who|that)\s+(?P<rel>[a-z]+ed)\s+(?:the|a|an|this|that|their|our|his|her|its)\s+(?:[a-z][a-z-]*\s+){1,2}?"
+    r"(?P<verb>was|is|has|wasn['’]t|isn['’]t|hasn['’]t)\s+(?=[a-z])")
+_CLAUSE_VERBS = frozenset("""believed claimed hoped assumed expected feared suspected argued insisted noticed
+    learned decided suggested reported confirmed announced stated noted warned agreed realized realised
+    discovered determined concluded guessed imagined supposed worried complained admitted explained added
+    answered replied estimated predicted figured recognized recognised acknowledged asked wondered
+    remembered proved proposed demanded required ensured indicated revealed showed signalled signaled
+    alleged contended maintained implied assured promised pretended doubted denied""".split())
+
+
+def _relative_subject(text: str) -> list[Slip]:
+    out = []
+    for m in _RELATIVE_SUBJECT.finditer(text):
+        if m.group("rel") in _CLAUSE_VERBS or not plural_noun(m.group("noun")):
+            continue
+        verb = m.group("verb")
+        plural = _PLURAL_VERB[verb.replace("’", "'")]
+        plural = plural.replace("'", "’") if "’" in verb else plural
+        out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "plural-subject-singular-verb", AGREEMENT,
+                        f"The subject “{m.group('subject')}” is plural: the verb should be “{plural}”.",
+                        (plural,)))
     return out
 
 

@@ -9,12 +9,16 @@
   determiner and a lowercase noun at the start of a sentence (not a title: « Les Échos, qui…,
   a publié »); the verb follows the second comma directly, and an inverted reporting verb
   ("a expliqué l'entraîneur", "dit-il") is not a verb of that subject.
+- the verb of a relative "qui" after a plural subject, singular: "Les deux comédiens, qui prête
+  leur voix" -> "prêtent" (the plural form must be a listed word);
+- a past participle in -é where "laisser" or "faire" wants an infinitive, before a determiner:
+  "Laisse reposé la pâte" -> "reposer", "il a fait changé les règles" -> "changer".
 """
 from __future__ import annotations
 
 import regex
 
-from .slip import AGREEMENT, CONFUSION, Slip
+from .slip import AGREEMENT, CONFUSION, VERB_FORM, Slip
 
 _NUMERAL_PLURAL = regex.compile(
     r"(?<![\p{L}'’-])(?P<num>(?i:trente|quarante|cinquante|soixante|douze|treize|quatorze|quinze|seize|quatre))"
@@ -39,6 +43,24 @@ _INSERTED_CLAUSE = regex.compile(
     r"prévenu|conclu|regretté|déploré|jugé|martelé|tranché|détaillé|analysé|relevé|fait\s+valoir|"
     r"fait\s+savoir))")
 
+_DETERMINERS = r"(?:la|le|les|l['’]|un|une|des|du|sa|son|ses|leur|leurs|mon|ma|mes|ton|ta|tes|ce|cet|cette|ces|votre|vos|notre|nos)"
+_RELATIVE_SINGULAR = regex.compile(
+    r"(?:^|(?<=[.!?…]\s+))(?P<subject>(?:Les|Ces|Mes|Tes|Ses|Nos|Vos|Leurs)\s+"
+    r"(?:(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)\s+)?\p{Ll}[\p{L}-]*[sx])\s*,\s*qui\s+"
+    r"(?:(?:ne|se|leur|y|en)\s+|[ns]['’])?(?P<verb>\p{Ll}[\p{Ll}-]*e)(?![\p{L}'’-])")
+_NOT_VERBS = frozenset({"entre", "contre", "comme", "même", "presque", "encore", "jamais", "toujours",
+                        "autre", "notre", "votre", "leur", "quelque", "chaque"})
+_CAUSATIVE_PARTICIPLE = regex.compile(
+    r"(?<![\p{L}'’-])(?<!(?i:un|le|ce|du|au)\s)"  # "un fait divers": the noun
+    r"(?P<aux>(?i:laiss\p{L}*|faire|fais|fait|faites|faisons|faisait|faisaient|font|fer\p{L}{1,4}|fit|firent))\s+"
+    rf"(?P<part>\p{{Ll}}{{3,}}é)(?=\s+{_DETERMINERS}(?![\p{{L}}]))")
+
+
+def _listed(word: str) -> bool:
+    from corpuslint.rules import lexicon
+
+    return lexicon.zipf(word, "fr") >= 2.5
+
 
 def check(text: str) -> list[Slip]:
     out = []
@@ -54,4 +76,17 @@ def check(text: str) -> list[Slip]:
         plural = _SINGULAR_TO_PLURAL[verb]
         out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "inserted-clause-agreement", AGREEMENT,
                         f"Le sujet « {m.group('subject')} » est au pluriel : « {plural} ».", (plural,)))
+    for m in _RELATIVE_SINGULAR.finditer(text):
+        verb = m.group("verb")
+        if verb in _NOT_VERBS or not _listed(verb + "nt"):
+            continue
+        out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "relative-qui-agreement", AGREEMENT,
+                        f"« qui » reprend « {m.group('subject')} », au pluriel : « {verb}nt ».", (verb + "nt",)))
+    for m in _CAUSATIVE_PARTICIPLE.finditer(text):
+        part = m.group("part")
+        infinitive = part[:-1] + "er"
+        if not _listed(infinitive):
+            continue
+        out.append(Slip(m.start("part"), m.end("part"), "corpuslint", "causative-infinitive", VERB_FORM,
+                        f"Après « {m.group('aux')} », l'infinitif : « {infinitive} ».", (infinitive,)))
     return sorted(out, key=lambda s: (s.start, s.end))
