@@ -19,6 +19,8 @@ def normalise(text: str) -> str:
     return _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
 
 
+MAX_BLOCK_LINES = 12  # the longest run of lines compared as one repeated block
+
 # Verse: a stanza is three or more short lines of a few words that mostly do not end a sentence
 # (a menu has one or two words a line).
 STANZA_LINES = 3
@@ -107,12 +109,23 @@ class DuplicateParagraph(Rule):
             if earlier is not None and meaningful(" ".join(ln.content for ln in para)):
                 repeated.update(ln.index for ln in earlier + para)
                 yield self._finding(doc, earlier, para)
-        seen_lines: dict[str, object] = {}  # normalised line -> its latest copy
-        for ln in content:
-            key = normalise(ln.content)
-            earlier = seen_lines.get(key)
-            seen_lines[key] = ln
-            if earlier is None or ln.index in repeated or not meaningful(ln.content):
+        seen_lines: dict[str, int] = {}  # normalised line -> position in ``content`` of its latest copy
+        keys = [normalise(ln.content) for ln in content]
+        for pos, ln in enumerate(content):
+            key = keys[pos]
+            at = seen_lines.get(key)
+            seen_lines[key] = pos
+            if at is None or ln.index in repeated or not meaningful(ln.content):
+                continue
+            earlier = content[at]
+            block = pos - at
+            if 1 < block <= MAX_BLOCK_LINES and keys[pos:pos + block] == keys[at:pos] \
+                    and not repeated.intersection(x.index for x in content[at:pos + block]) \
+                    and not verse_lines.intersection(x.index for x in content[at:pos + block]):
+                # A run of lines printed twice in a row ("8 h 55 — Title" / its text, then both
+                # again): one copy of the run goes, as for adjacent paragraphs.
+                repeated.update(x.index for x in content[at:pos + block])
+                yield self._finding(doc, content[at:pos], content[pos:pos + block])
                 continue
             if verse_lines.intersection((earlier.index, ln.index)) and not _only_blank_between(doc, earlier, ln):
                 continue  # a refrain line ("we were young, / on était jeunes, / we were young,")

@@ -151,11 +151,12 @@ def _grammar():
         regex.I)
 
 
-# "12/03/2024 08:15", "12.03.2024 - 08h15": a numeric date with its time is a stamp, not a heading.
+# "12/03/2024 08:15", "12.03.2024 - 08h15", "19.10.2024 | 22:51": a numeric date with its time is a
+# stamp, not a heading.
 @lru_cache(maxsize=None)
 def _numeric_stamp():
     return regex.compile(
-        rf"(?:(?:le|on){_S}+)?\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}},?{_S}*{_AT}{_TIME}", regex.I)
+        rf"(?:(?:le|on){_S}+)?\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}},?{_S}*(?:[|·•]{_S}*)?{_AT}{_TIME}", regex.I)
 
 
 _KINDS = ("published", "reading", "relative", "counter", "date")

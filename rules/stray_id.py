@@ -34,6 +34,8 @@ _TYPES = (  # order matters: the first match names the token
     # "story-0a7c33e1", "doc_5f3a9b2c": a slug ending in a hexadecimal object ID
     ("slug_id", regex.compile(
         r"[a-z]{2,}(?:[-_][a-z]{2,})*[-_](?=[0-9a-f]*\d[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{6,32}")),
+    # "art-20260312-0742-ccx": a lowercase slug around a run of six digits or more (a date, a counter)
+    ("slug_id", regex.compile(r"[a-z]{2,}(?:[-_](?:[a-z]+|\d+))*[-_]\d{6,}(?:[-_](?:[a-z]+|\d+))*")),
     # "/actualites/2024/03/12/story-0a7c33e1": a page path with a date or an ID in it
     ("slug_id", regex.compile(r"(?=\S*\d{4})(?:/[a-z0-9][a-z0-9._-]*){2,}/?")),
     ("marker", regex.compile(r":|#|n°|nº|N°|No\.?|Nr\.?")),
