@@ -84,6 +84,7 @@ own regex and the Python checks.
 """
 from __future__ import annotations
 
+import bisect
 import inspect
 import logging
 import time
@@ -558,6 +559,7 @@ class _DocIndex:
         self._nonblank: list[int] | None = None
         self._short: dict[int, list[Line]] = {}
         self._code: set[int] | None = None
+        self._views: dict[int | None, _View] = {}
 
     def key(self, i: int) -> str:
         """The lookup key of line ``i`` (keys never span a line break: one line at a time is the same)."""
@@ -611,6 +613,13 @@ class _DocIndex:
                 if not ln.is_blank and not (len(ln.text) >= 2 * max_words and self.words(ln) > max_words)]
         return out
 
+    def view(self, max_words: int | None) -> _View:
+        """The lines of at most ``max_words`` words as one text (None: the whole document)."""
+        v = self._views.get(max_words)
+        if v is None:
+            v = self._views[max_words] = _View(None if not max_words else self.short_lines(max_words), self.text)
+        return v
+
     def nonblank(self) -> list[int]:
         if self._nonblank is None:
             self._nonblank = [ln.index for ln in self.doc.lines if not ln.is_blank]
@@ -641,6 +650,39 @@ class _DocIndex:
         return bool(prev) and (prev[-1].isalnum() or prev[-1] in ",-")
 
 
+class _View:
+    """The lines an entry may match, joined by line breaks, and the way back to document offsets.
+
+    Entries that match inside a line (``match: anywhere``, existence, substitution) only count on
+    lines of at most ``max_words`` words, so they are searched in those lines only: most of an
+    article's bytes are long paragraphs that no such entry can flag."""
+
+    def __init__(self, lines: list[Line] | None, text: str):
+        if lines is None:  # the whole text: an entry without a word limit
+            self.text, self._at, self._doc = text, [0], [0]
+            return
+        self.text = "\n".join(ln.text for ln in lines)
+        self._at, self._doc, pos = [], [], 0
+        for ln in lines:
+            self._at.append(pos)
+            self._doc.append(ln.start)
+            pos += len(ln.text) + 1
+        self.joined = True
+
+    joined = False
+
+    def hits(self, patterns: "_Patterns") -> Iterator[tuple[int, int, int, str]]:
+        """(entry, start, end, matched text) in document offsets."""
+        if not self.text:
+            return
+        for i, m in patterns.finditer(self.text):
+            if self.joined and "\n" in m.group():
+                continue  # lines joined here need not be neighbours in the document
+            k = bisect.bisect_right(self._at, m.start()) - 1
+            shift = self._doc[k] - self._at[k]
+            yield i, m.start() + shift, m.end() + shift, m.group()
+
+
 _WORD_END = regex.compile(r"(?<=\w)(?!\w)")
 _DIGIT_BULLET = regex.compile(r"\d{1,2}[.)][^\S\n]+")
 
@@ -656,6 +698,13 @@ class _Patterns:
         self.disabled: set[int] = set()
         self._precise: dict[int, regex.Pattern] = {}
         self._build()
+
+    @property
+    def word_limit(self) -> int | None:
+        """No live entry matches in a line of more words than this (None: no limit)."""
+        limits = [self.entries[i].max_words or (LINE_MAX_WORDS if self.entries[i].anchored else 0)
+                  for i in self.live]
+        return None if not limits or 0 in limits else max(limits)
 
     def _build(self):
         self.live = [i for i in range(len(self.entries)) if i not in self.disabled]
@@ -929,13 +978,11 @@ class PackRule(Rule):
     def _inline(self, doc: Document, patterns: _Patterns) -> Iterator[Finding]:
         if not patterns.entries:
             return
-        idx = None
-        for i, m in patterns.finditer(doc.text):
+        idx = _DocIndex.of(doc)
+        for i, start, end, group in idx.view(patterns.word_limit).hits(patterns):
             entry = patterns.entries[i]
-            start, end = m.span()
             if start == end:
                 continue
-            idx = idx or _DocIndex.of(doc)
             ln = doc.line_at(start)
             if idx.in_code(ln.index) or entry.max_words and idx.words(ln) > entry.max_words:
                 continue
@@ -943,7 +990,7 @@ class PackRule(Rule):
                 # The bare pattern, so that \1 and \g<name> mean the user's groups.
                 own = _compiled(entry.matcher.source).match(doc.text, start, end)
                 new = own.expand(entry.replace) if own else entry.replace
-                if new == m.group() or doc.text.startswith(new, start):
+                if new == group or doc.text.startswith(new, start):
                     continue  # already replaced ("X" -> "X Plus"): no finding, or fixes never settle
                 fix = Fix((Edit(start, end, new),), entry.applicability, f"Replace with {new!r}")
                 yield self.finding(start, end, entry.message, fix)
@@ -986,10 +1033,10 @@ class _Scan:
                         blocks.setdefault(ln.index, []).append(e)
                     else:
                         lines[ln.index] = e
-        for i, m in c.anywhere.finditer(doc.text):
-            ln = doc.line_at(m.start())
+        for i, start, _end, group in idx.view(c.anywhere.word_limit).hits(c.anywhere):
+            ln = doc.line_at(start)
             e = c.anywhere.entries[i]
-            if "\n" in m.group() or e.kind != "block" and ln.index in lines:
+            if "\n" in group or e.kind != "block" and ln.index in lines:
                 continue
             if not idx.in_code(ln.index) and not idx.continues_sentence(ln) and self._accept(e, ln, None):
                 if e.kind == "block":

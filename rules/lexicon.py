@@ -91,6 +91,13 @@ def best_zipf(word: str, langs: tuple[str, ...]) -> float:
     return max((zipf(word, lang) for lang in langs), default=0.0)
 
 
+@lru_cache(maxsize=8)
+def frequent_words(langs: tuple[str, ...], min_zipf: float) -> frozenset[str]:
+    """The listed words of at least ``min_zipf`` in any of ``langs`` (as spelt in the lists)."""
+    return frozenset(w for lang in dict.fromkeys(langs) if supported(lang)
+                     for w, z in _zipf_table(lang).items() if z >= min_zipf)
+
+
 def is_unknown(word: str, langs) -> bool:
     """Absent from every list in ``langs`` and from the shared English/French lists."""
     return best_zipf(word, tuple(langs) + SHARED_LANGS) == 0.0

@@ -26,6 +26,7 @@ _CLOSE_QUOTE_AFTER = regex.compile(r"[ \u00a0\u202f]?[»”\"’]")
 # Frequent merges are in the lists themselves ("andthat" 1.2, "etle" 1.9, "dansle" 1.9);
 # rare real words made of two function words score higher ("thereof" 3.7, "sinon" 5.1).
 _LISTED_MERGE_ZIPF = 2.3
+_LOWER_RUN = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]{4,}")
 # ... or a function word and a common word, the token being far rarer than the word.
 _LISTED_PART_ZIPF, _LISTED_GAP = 4.0, 3.0
 # "club's", "don't", "we'll": the word an English clitic forms must be listed.
@@ -82,7 +83,10 @@ class MergedLetters(Rule):
         text = doc.text
         langs = lexicon.doc_langs(doc.lang)
         shared = tuple(langs) + lexicon.SHARED_LANGS
-        for m in _TOKEN.finditer(text):
+        # Most tokens are ordinary words: one set difference (at C speed) leaves the few to judge.
+        # (Lowercase runs are a superset of the tokens, and faster to find; _occurrences checks.)
+        rare = set(_LOWER_RUN.findall(text)).difference(lexicon.frequent_words(shared, _LISTED_MERGE_ZIPF))
+        for m in _occurrences(text, rare):
             word = m.group()
             listed = lexicon.best_zipf(word, shared)
             if (listed >= _LISTED_MERGE_ZIPF or in_code_like_chunk(text, m.start(), m.end())
@@ -118,6 +122,19 @@ class MergedLetters(Rule):
         )
 
 
+def _occurrences(text: str, words: set[str]) -> list:
+    """The token matches of ``words`` in ``text``, in order (found with str.find: they are few)."""
+    out = []
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            m = _TOKEN.match(text, i)
+            if m is not None and m.end() == i + len(word):
+                out.append(m)
+            i = text.find(word, i + 1)
+    return sorted(out, key=lambda m: m.start())
+
+
 def _listed_merge(listed: float, split: Split) -> bool:
     """A listed token that is a frequent merge: two function words ("dansle"), or a function word
     and a common word far more frequent than the token ("thecity" 1.2: "the" 7.7, "city" 5.6)."""
@@ -129,6 +146,8 @@ def _listed_merge(listed: float, split: Split) -> bool:
 def _recurs(text: str, word: str) -> bool:
     """Written twice or more: a coinage, a command or a name ("debuild", "mailname"); a lost
     space is a one-off."""
+    if text.casefold().count(word.casefold()) < 2:
+        return False  # the common case, without building a pattern
     pattern = rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}])"
     return sum(1 for _ in zip(range(2), regex.finditer(pattern, text, regex.I))) > 1
 

@@ -159,6 +159,16 @@ def _numeric_stamp():
         rf"(?:(?:le|on){_S}+)?\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}},?{_S}*(?:[|·•]{_S}*)?{_AT}{_TIME}", regex.I)
 
 
+# What every accepted line holds (see parse): a marker word, a byline word or a numeric date. A cheap
+# search that spares most short lines with a digit the full grammar.
+@lru_cache(maxsize=None)
+def _trigger():
+    return regex.compile(
+        rf"{_PUBLISH_VERB}|lecture|read|lesezeit|lectura|lettura|(?<!\w)(?:il{_S}+y{_S}+a|ago|vor|hace|fa|par|by|von"
+        r"|por|da)(?!\w)|instant|just now|gerade eben|comment|r[ée]action|r[ée]ponse|repl|partage|share|vues|views"
+        r"|likes|kommentar|comentario|\d{1,2}[/.-]\d{1,2}[/.-]\d\d", regex.I)
+
+
 _KINDS = ("published", "reading", "relative", "counter", "date")
 _MARKERS = {"published", "reading", "relative"}
 # Emphasis, brackets and a leading icon ("🕒 5 min read") wrap the metadata; a final period does
@@ -178,7 +188,7 @@ def parse(line: str) -> tuple[int, int, int | None, list[str]] | None:
     """
     start = _LEAD.match(line).end()
     end = max(start, _TRAIL.search(line, start).start())
-    if end - start < 4 or not _HINT.search(line, start, end):
+    if end - start < 4 or not _HINT.search(line, start, end) or not _trigger().search(line, start, end):
         return None
     try:
         m = _grammar().fullmatch(line, start, end, timeout=0.05)
