@@ -67,6 +67,9 @@ Block entries: the phrase or pattern matches the block's first line, then the bl
 Existence and substitution entries: searched anywhere inside a line
     fix            existence only: none (default: report only) | delete (remove the match; the
                    whole line when the match is all of it)
+    caption        existence with fix delete: true when the match closes a caption, so that a
+                   line standing alone that holds only one short sentence before it goes whole
+                   ("Les pompiers sont restés sur place. (Photo : Belga)")
     replace        substitution only, required: the replacement (may use \\1 or \\g<name>)
     max_words      the line holding the match has at most this many words
 
@@ -123,7 +126,7 @@ _KIND_KEYS = {
     "line": {"match", "rest", "separator", "max_words", "zone", "skip_title"},
     "block": {"match", "rest", "separator", "max_words", "zone", "skip_title", "max_lines", "body",
               "body_max_words", "stop"},
-    "existence": {"fix", "max_words"},
+    "existence": {"fix", "max_words", "caption"},
     "substitution": {"replace", "max_words"},
 }
 _CODE = regex.compile(r"[A-Z]{2,5}[0-9]{3,4}")
@@ -195,6 +198,7 @@ class Entry:
     body_max_words: int = 8
     stop: Matcher | None = None
     fix: str = "none"
+    caption: bool = False
     replace: str | None = None
 
     @property
@@ -423,6 +427,10 @@ def _load_entry(raw, path, i: int, line: int | None, default_msg, default_app, v
         if fix not in ("none", "delete"):
             raise fail(f"fix must be none or delete, not {fix!r}")
         opts["fix"] = fix
+        caption = raw.get("caption", False)
+        if not isinstance(caption, bool) or caption and fix != "delete":
+            raise fail("caption must be true or false, and true goes with fix: delete")
+        opts["caption"] = caption
     if kind == "substitution":
         if not isinstance(raw.get("replace"), str):
             raise fail("a substitution needs replace: the replacement text")
@@ -995,8 +1003,9 @@ class PackRule(Rule):
                 fix = Fix((Edit(start, end, new),), entry.applicability, f"Replace with {new!r}")
                 yield self.finding(start, end, entry.message, fix)
             elif entry.fix == "delete":
-                if not (ln.text[:start - ln.start].strip() or ln.text[end - ln.start:].strip()):
-                    start, end = removal_span(doc, ln, ln)  # the match is the whole line
+                before, after = ln.text[:start - ln.start].strip(), ln.text[end - ln.start:].strip()
+                if not (before or after) or entry.caption and not after and _lone_caption(doc, ln, before):
+                    start, end = removal_span(doc, ln, ln)  # the match is the whole line, or closes a caption
                 else:
                     start, end = _deletion_span(doc.text, start, end)
                 fix = Fix((Edit.deletion(start, end),), entry.applicability, "Remove it")
@@ -1179,6 +1188,17 @@ def _deletion_span(text: str, start: int, end: int) -> tuple[int, int]:
     if before == "\n" and after in " \t":
         return start, end + 1
     return start, end
+
+
+CAPTION_MAX_WORDS = 30
+
+
+def _lone_caption(doc: Document, ln: Line, sentence: str) -> bool:
+    """One short sentence on a line of its own (blank lines or the text's ends around it)."""
+    lines = doc.lines
+    alone = all(not (0 <= k < len(lines)) or lines[k].is_blank for k in (ln.index - 1, ln.index + 1))
+    return (alone and _words(sentence) <= CAPTION_MAX_WORDS and _TITLE_START.match(sentence) is not None
+            and not _SENTENCE_BREAK.search(sentence.rstrip(".!?… ")))
 
 
 def _search(matcher: Matcher, text: str, anchored: bool) -> bool:

@@ -21,8 +21,8 @@ def normalise(text: str) -> str:
 
 MAX_BLOCK_LINES = 12  # the longest run of lines compared as one repeated block
 
-# Verse: a stanza is three or more short lines of a few words that mostly do not end a sentence
-# (a menu has one or two words a line).
+# Verse: a stanza is three or more short lines of a few words, at most half of them ending a
+# sentence (a menu has one or two words a line).
 STANZA_LINES = 3
 STANZA_LINE_CHARS = 60
 STANZA_WORDS_PER_LINE = 3
@@ -33,7 +33,7 @@ def stanza(para) -> bool:
     lines = [ln.content.strip() for ln in para]
     return (len(lines) >= STANZA_LINES and max(len(t) for t in lines) <= STANZA_LINE_CHARS
             and sum(len(_WORD.findall(t)) for t in lines) >= STANZA_WORDS_PER_LINE * len(lines)
-            and sum(bool(_SENTENCE_END.search(t)) for t in lines) <= 1)
+            and sum(bool(_SENTENCE_END.search(t)) for t in lines) <= max(1, len(lines) // 2))
 
 
 def meaningful(text: str) -> bool:
@@ -53,9 +53,9 @@ class DuplicateParagraph(Rule):
     would show it; a copy further down is reported itself and the first one stays. A Markdown
     heading is kept over its plain copy. Only lines of at least 25 characters and 4 words count:
     short lines (`Question:`, `Au moins pour l’instant.`, `-`) and table rows may repeat on purpose,
-    and so does the refrain of a song or poem: a stanza (three or more short lines that mostly do
-    not end a sentence) repeated further down, in a text that has other stanzas, is left alone,
-    and so is a verse line that comes back after other lines.
+    and so does the refrain of a song or poem: a stanza (three or more short lines, at most half
+    of them ending a sentence) repeated further down, in a text that has other stanzas, is left
+    alone, and so is a line that comes back after other lines of its own block ("A / B / A").
 
     ## Why is this bad?
     Repeated text over-weights one sentence in a corpus, trips near-duplicate filters and reads
@@ -127,7 +127,8 @@ class DuplicateParagraph(Rule):
                 repeated.update(x.index for x in content[at:pos + block])
                 yield self._finding(doc, content[at:pos], content[pos:pos + block])
                 continue
-            if verse_lines.intersection((earlier.index, ln.index)) and not _only_blank_between(doc, earlier, ln):
+            if not _only_blank_between(doc, earlier, ln) and (
+                    verse_lines.intersection((earlier.index, ln.index)) or _same_paragraph(doc, earlier, ln)):
                 continue  # a refrain line ("we were young, / on était jeunes, / we were young,")
             yield self._finding(doc, [earlier], [ln])
 
@@ -153,6 +154,11 @@ def _exact(lines) -> str:
 
 def _heading(lines) -> bool:
     return lines[0].text.lstrip().startswith("#")
+
+
+def _same_paragraph(doc, a, b) -> bool:
+    """No blank line between ``a`` and ``b``: "A / B / A" inside one block is a refrain, not a copy."""
+    return not any(doc.lines[i].is_blank for i in range(a.index + 1, b.index))
 
 
 def _only_blank_between(doc, a, b) -> bool:

@@ -3,7 +3,8 @@ import regex
 from corpuslint.rule import Edit, Fix, Rule
 
 from . import lexicon
-from .merged_words import CASE_STEP, STOP_STEP, chunk_bounds, fenced_code, in_code_like_chunk, inside, matches_at
+from .merged_words import (CASE_STEP, SHORT_FUNCTION_WORDS, STOP_STEP, chunk_bounds, fenced_code, in_code_like_chunk,
+                           inside, matches_at)
 
 # A word (capitalised or lowercase, three letters or more) glued to a
 # capitalised word: exactly one lower->Upper step, so "McDonald", "iPhone",
@@ -13,6 +14,10 @@ _CASE_MERGE = regex.compile(
 # Lowercase left part ("coach|Marta"): an ordinary word; the right part may be a name.
 _LOWER_LEFT_ZIPF = 4.0
 _NAME_ZIPF = 2.5
+# A long ordinary word ("constructeur|Xenta") may meet a name no list knows: a product, a firm.
+_LONG_LEFT = 6
+_SHORT_MERGE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Ll}{2})(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_\-])")
+_SHORT_RIGHT_ZIPF = 3.0
 # Capitalised left part ("Microsoft|Les"): a known word or name, glued to a
 # function word that starts the next sentence. Brands are made of content
 # words ("Mid|Journey", "Venture|Beat", "Hugging|Face") and stay quiet.
@@ -88,6 +93,7 @@ class MergedCase(Rule):
             )
 
     def _case_merges(self, text, langs):
+        yield from self._short_merges(text, langs)
         for m in matches_at(_CASE_MERGE, CASE_STEP, text):
             left, right = m.group(1), m.group(2)
             if not self._is_merge(left, right, langs):
@@ -102,6 +108,20 @@ class MergedCase(Rule):
                 Fix.unsafe(Edit.insertion(m.start(2), " "), message=f"Split into '{left} {right}'"),
             )
 
+    def _short_merges(self, text, langs):
+        shared = tuple(langs) + lexicon.SHARED_LANGS
+        for m in matches_at(_SHORT_MERGE, CASE_STEP, text):
+            left, right = m.group(1), m.group(2)
+            if (left not in SHORT_FUNCTION_WORDS or not lexicon.is_unknown(left + right, langs)
+                    or lexicon.best_zipf(right, shared) < _SHORT_RIGHT_ZIPF
+                    or in_code_like_chunk(text, m.start(), m.end())):
+                continue
+            yield self.finding(
+                m.start(), m.end(),
+                f"merged words: '{m.group()}' reads as '{left} {right}'",
+                Fix.unsafe(Edit.insertion(m.start(2), " "), message=f"Split into '{left} {right}'"),
+            )
+
     @staticmethod
     def _is_merge(left: str, right: str, langs) -> bool:
         if not lexicon.is_unknown(left + right, langs):
@@ -109,6 +129,6 @@ class MergedCase(Rule):
         shared = tuple(langs) + lexicon.SHARED_LANGS
         if left[0].islower():
             return (lexicon.best_zipf(left, langs) >= _LOWER_LEFT_ZIPF
-                    and lexicon.best_zipf(right, shared) >= _NAME_ZIPF)
+                    and (lexicon.best_zipf(right, shared) >= _NAME_ZIPF or len(left) >= _LONG_LEFT))
         return (lexicon.best_zipf(left, shared) >= _CAPITAL_LEFT_ZIPF
                 and lexicon.best_zipf(right, langs) >= _OPENER_ZIPF)

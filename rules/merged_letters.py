@@ -3,7 +3,7 @@ import regex
 from corpuslint.rule import Edit, Fix, Rule
 
 from . import lexicon
-from .merged_words import (CASE_STEP, FUNCTION_WORD_ZIPF, WORD_ZIPF, Split, best_split, fenced_code,
+from .merged_words import (CASE_STEP, FUNCTION_WORD_ZIPF, SHORT_FUNCTION_WORDS, WORD_ZIPF, Split, best_split, fenced_code,
                            in_code_like_chunk, inside, listed_relative, matches_at, reads_as_one_word)
 
 # All-lowercase tokens of five letters or more. Not glued to digits, hyphens
@@ -101,6 +101,8 @@ class MergedLetters(Rule):
             if split is not None and not _recurs(text, word):
                 yield self._finding(m.start(), m.end(), word, split)
         for m in matches_at(_CAMEL_TOKEN, CASE_STEP, text):
+            if m.group()[:2] in SHORT_FUNCTION_WORDS and m.group()[2:3].isupper():
+                continue  # "deLyon" is "de Lyon" (merged-case), not a brand "deLy" + "on"
             split = _brand_split(m.group(), langs, shared)
             if split is not None and not in_code_like_chunk(text, m.start(), m.end()):
                 yield self._finding(m.start(), m.end(), m.group(), split)

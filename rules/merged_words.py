@@ -20,6 +20,9 @@ from . import lexicon
 # ordinary words ("échouer" is 3.6, "stations" 4.3), or rarer ones
 # ("aviaire" 3.1) beside a function word or another long part.
 FUNCTION_WORD_ZIPF = 6.0
+# Two-letter prepositions and articles that a capitalised word gets glued to ("in|Phoenix",
+# "de|Lyon"): merged-case reports those; "on", "to" and "is" stay out (onClick, toString, isEmpty).
+SHORT_FUNCTION_WORDS = frozenset({"in", "at", "of", "de", "en", "au", "du", "la", "le", "et"})
 WORD_ZIPF = 3.5
 RARE_WORD_ZIPF = 2.5
 LONG_PART = 6

@@ -7,8 +7,10 @@ from corpuslint.document import code_lines
 # "11 de mayo de 2024", "May 11, 2024", "2024-05-11", "11/05/2024".
 _DATE = (r"(?:\d{1,2}(?:er|st|nd|rd|th)?\.?[ \t\u00a0]+(?:de[ \t]+)?\p{L}{3,12}\.?,?[ \t\u00a0]+(?:de[ \t]+)?\d{4}"
          r"|\p{L}{3,12}\.?[ \t\u00a0]+\d{1,2}(?:st|nd|rd|th)?,?[ \t\u00a0]+\d{4}"
-         r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
-_HANDLE = r"\([ \t]*@[ \t]*[\w.]{1,30}[ \t]*\)"
+         r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+         # Bluesky and Threads add the time: "May 2, 2024 at 4:05 PM", "2 mai 2024 à 16:05"
+         r"(?:[ \t\u00a0]+(?:at|à|um|a las|alle)[ \t\u00a0]+\d{1,2}[:h.]\d{2}(?:[ \t\u00a0]*[AaPp]\.?[Mm]\.?)?)?")
+_HANDLE = r"\([ \t]*@[ \t]*[\w.-]{1,50}[ \t]*\)"  # Bluesky handles are domains: "@lhaddad-endo.bsky.social"
 _DASH = r"[-–—―]"
 _NAME = r"[^\n()@!?;:«»\"“”]{1,60}?"
 _QUOTE_MARKERS = r"[ \t>•]*"
@@ -39,6 +41,8 @@ _SOUND_CAPTION = regex.compile(
     r"[ \t]*@[\w.]{2,30}[ \t]+(?:[^\n♬]{0,250}#\w[^\n♬]{0,120}♬[ \t]*[^\n♬]{1,60}?"
     r"|[^\n♬]{3,250}♬[ \t]*(?i:original sound|son original|sonido original|suono originale|originalton|som original))"
     r"[ \t][-–][ \t]+[^\s.!?][^\n.!?]{0,40}")
+# What an embed leaves where its picture or card was: "[image or embed]" (Bluesky).
+_PLACEHOLDER = regex.compile(r"[ \t]*\[(?i:image or embed|embedded content|image ou contenu intégré|contenu intégré)\][ \t]*")
 _PIC_LINK = regex.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/\w+|https?://t\.co/\w+")
 # What marks the line above a footer as the tweet's own text; a status URL alone in prose is a citation.
 _TWEET_LINK = regex.compile(rf"{_PIC_LINK.pattern}|(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w+/status/\d+")
@@ -97,9 +101,26 @@ class SocialEmbed(Rule):
             if ln.index in claimed:
                 continue
             if "@" in ln.text and self._attribution_line(ln.text.strip()):
+                prev = lines[i - 1] if i > 0 else None
+                nxt = lines[i + 1] if i + 1 < len(lines) else None
+                if nxt is not None and nxt.index == ln.index + 1 and _PLACEHOLDER.fullmatch(nxt.text):
+                    # Bluesky's widget: the post, its footer, then "[image or embed]".
+                    start, end = _block_removal(ln, nxt, doc)
+                    yield self.finding(start, end, "embedded post attribution and placeholder",
+                                       Fix.safe(Edit.deletion(start, end), message="Remove the embed residue"))
+                    claimed.update({ln.index, nxt.index})
+                    if prev is not None and prev.index == ln.index - 1 and not prev.is_blank \
+                            and prev.index not in claimed and start >= ln.start:
+                        # The post's text, right above: unsafe (it may be the only place a quote is).
+                        # It takes the blank line before it, which the footer left in place.
+                        cut = prev.start - 1 if prev.index and doc.lines[prev.index - 1].is_blank else prev.start
+                        yield self.finding(cut, ln.start, "embedded post text",
+                                           Fix.unsafe(Edit.deletion(cut, ln.start),
+                                                      message="Remove the embedded post's text"))
+                        claimed.add(prev.index)
+                    continue
                 yield self._remove(ln, doc, "tweet or post attribution line", safe=True)
                 claimed.add(ln.index)
-                prev = lines[i - 1] if i > 0 else None
                 if prev is not None and prev.index == ln.index - 1 and prev.index not in claimed \
                         and _TWEET_LINK.search(prev.text):
                     # The whole widget, text and footer: one removal keeps the paragraph spacing.
@@ -108,6 +129,9 @@ class SocialEmbed(Rule):
                     yield self.finding(start, end, "embedded tweet (text with its picture link, then attribution)",
                                        fix)
                     claimed.add(prev.index)
+            elif _PLACEHOLDER.fullmatch(ln.text):
+                yield self._remove(ln, doc, "embedded post placeholder", safe=True)
+                claimed.add(ln.index)
             elif "♬" in ln.text and _SOUND_CAPTION.fullmatch(ln.text.rstrip()):
                 yield self._remove(ln, doc, "embedded post caption (account, text and sound)", safe=False)
                 claimed.add(ln.index)

@@ -8,6 +8,8 @@ _RUN = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _PROSE_TAB = regex.compile(r"(?<=[\p{L},;])\t(?=\p{Ll})")
 _WORDS = regex.compile(r"\p{L}+")
 _PROSE_TAB_WORDS = 12
+_INDENT = regex.compile(r"[ \t\u00a0]{1,8}(?=[\p{Lu}«\"“])")  # before a capital or a quote, not a bullet
+_INDENT_SHARE = 3  # one paragraph, or at most a third of them, indented: debris
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|")
 _INDENTED_CODE = regex.compile(r"^(?: {4}|\t)(?!\s*(?:[-*+]|\d{1,9}[.)])\s)")
 # Typewriter spacing: two spaces between sentences, used throughout a document, is its style.
@@ -37,7 +39,8 @@ class SpaceRun(Rule):
     ## What it does
     Finds two or more spaces or tabs between two visible characters of a line and collapses them
     into one space, and a lone tab between two words of a sentence (`ounces,<tab>which`).
-    Indentation at the start of a line is left alone.
+    Indentation at the start of a line is left alone, except in plain text where one paragraph
+    starts with a few spaces while (nearly) all others start at the margin.
 
     ## Why is this bad?
     Browsers collapse white space, so a run of spaces in extracted text is where an inline element,
@@ -48,7 +51,7 @@ class SpaceRun(Rule):
     Good: `moins de 30 euros, et les quintas`
 
     ## Fix safety
-    Safe: only white space between two words changes. Column layouts (the run lines up with a run
+    Safe: only white space changes (between two words, or before a paragraph). Column layouts (the run lines up with a run
     on the line above or below), Markdown tables, indented code and inline code are not reported,
     nor two spaces between sentences in a document that puts them after most of its sentences
     (typewriter spacing is a style).
@@ -61,6 +64,7 @@ class SpaceRun(Rule):
 
     def check(self, doc):
         lines = doc.prose_lines()
+        yield from self._stray_indents(doc, lines)
         runs = {ln.index: self._runs(ln, doc) for ln in lines}
         typewriter = _typewriter_spacing(lines)
         for ln in lines:
@@ -73,6 +77,23 @@ class SpaceRun(Rule):
                 start, end = ln.start + m.start(), ln.start + m.end()
                 yield self.finding(start, end, f"run of {end - start} spaces or tabs",
                                    Fix.safe(Edit(start, end, " "), message="Collapse to one space"))
+
+    def _stray_indents(self, doc, lines):
+        """A paragraph of plain text that starts with a few spaces when the others start at the
+        margin ("   The pandemic-era frenzy…"): the indentation of a dropped element."""
+        if doc.markdown:
+            return  # indentation means something there (lists, code)
+        prose = [ln for ln in lines if len(_WORDS.findall(ln.text)) >= _PROSE_TAB_WORDS]
+        indented = [ln for ln in prose if _INDENT.match(ln.text)]
+        if not indented or len(indented) > 1 and len(indented) * _INDENT_SHARE > len(prose):
+            return  # paragraphs indented on purpose: a style
+        for ln in indented:
+            m = _INDENT.match(ln.text)
+            if ln.index and not doc.lines[ln.index - 1].is_blank:
+                continue  # a continuation line: a layout, not a paragraph start
+            start, end = ln.start, ln.start + m.end()
+            yield self.finding(start, end, "paragraph indented by stray spaces",
+                               Fix.safe(Edit.deletion(start, end), message="Remove the indentation"))
 
     @staticmethod
     def _runs(ln, doc):

@@ -20,7 +20,7 @@ from .cache import SlipCache, key
 from .config import GrammarConfig, GrammarUnavailable
 from .language import segment_language
 from .mapping import categorize, is_mechanical
-from .slip import CATEGORIES, CATEGORY_CODES, DEFAULT_CATEGORIES, Slip
+from .slip import AGREEMENT, CATEGORIES, CATEGORY_CODES, DEFAULT_CATEGORIES, Slip
 
 LANGUAGE_NAMES = {"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian",
                   "pt": "Portuguese", "nl": "Dutch"}
@@ -78,6 +78,7 @@ def _warn_once(tag: str, line: str) -> None:
         print(line, file=sys.stderr)
 
 
+_SUBJECT_CHECKS = {"inserted-clause-agreement", "relative-qui-agreement", "plural-subject-singular-verb"}
 _STATE: _State | None = None
 
 
@@ -160,7 +161,12 @@ def _slips(st: _State, backend, text: str, lang: str, categories: frozenset[str]
     own = patterns_en.check(text, tuple(slips)) if lang == "en" else patterns_fr.check(text) if lang == "fr" else []
     if own:  # corpuslint's own checks, where the backend has none or a noisy one
         taken = [(s.start, s.end) for s in slips if categorize(s) in DEFAULT_CATEGORIES]
-        slips += [s for s in own if not any(a < s.end and s.start < b for a, b in taken)]
+        own = [s for s in own if not any(a < s.end and s.start < b for a, b in taken)]
+        # A verb made plural by our subject check: the backend's agreement slip just after it
+        # ("doit être testés" -> "testé") agreed with the wrong verb; it goes.
+        verbs = [s.end for s in own if s.rule in _SUBJECT_CHECKS]
+        slips = [s for s in slips if not (categorize(s) == AGREEMENT and any(0 <= s.start - v <= 30 for v in verbs))]
+        slips += own
     unknown = tuple((s.start, s.end) for s in slips if _marks_unknown_word(s))
     verdicts = [(s, cat, filters.keep(cat, text, s.start, s.end, lang, s.upstream, unknown))
                 for s in slips if (cat := categorize(s))]

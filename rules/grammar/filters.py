@@ -77,6 +77,8 @@ UPSTREAM_EXCEPTIONS = (
     # count anything: an acronym, or a capitalised word inside the sentence, comes before it.
     ("fr", r"gn_nombre_chiffres", r".+",
      r"(?:\b\p{Lu}[\p{L}\p{N}&-]*\p{Lu}[\p{L}\p{N}&-]*|(?<=\p{L},?\s)\p{Lu}\p{Ll}+)\s+\d+\s+$", r""),
+    # "de lundi à mardi aurait pu…": the "à" closes a range "de X à Y", it is no verb "a" misspelt.
+    ("fr", r"conf_a_à_verbe", r".+", r"(?i)\bde\s+[\p{L}\p{N}'’-]+\s+à\s+[\p{L}\p{N}'’-]+\s+$", r""),
     # "they're", "you're" cannot follow a preposition, nor come before a count ("by their two sons").
     ("en", r"harper:(?:TheirToTheyre|YourToYoure)", r"(?i)their|your",
      r"(?i)\b(?:by|to|of|with|for|from|in|on|at|about|into|onto|over|under|through|after|before|without"

@@ -30,7 +30,7 @@ from .slip import AGREEMENT, CONFUSION, Slip
 _PATTERN = regex.compile(
     r"(?:^|(?<=[.!?;:(“\x22‘«—–]\s*)|(?<=\b(?:and|but|while|as|because|since|after|before|when|that|so|if|although|though|whereas|where)\s+)|(?<=,\s*))"
     r"(?P<subject>(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er|[Mm]y|[Yy]our)\s+"
-    r"(?:[\p{L}-]+['’]s\s+)?(?P<noun>[a-z][a-z-]*[a-z]s))\s+"
+    r"(?:[\p{L}-]+['’]s\s+)?(?:(?P<modifier>[a-z][a-z-]*[a-z])\s+)?(?P<noun>[a-z][a-z-]*[a-z]s))\s+"
     r"(?P<verb>has|is|was|does|hasn['’]t|isn['’]t|wasn['’]t|doesn['’]t|(?P<lexical>[a-z]+s))\b")
 _PLURAL_VERB = {"has": "have", "is": "are", "was": "were", "does": "do",
                 "hasn't": "haven't", "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't"}
@@ -39,7 +39,7 @@ _PLURAL_VERB = {"has": "have", "is": "are", "was": "were", "does": "do",
 _LEXICAL_VERBS = {v + "s": v for v in """suggest indicate remain seem appear want make take give come
     include contain require reveal confirm expect continue hope believe argue warn tend know think allow
     become provide keep prove deserve depend differ exist happen involve reflect represent agree
-    consider insist explain describe recognise recognize understand prefer""".split()}
+    consider insist explain describe recognise recognize understand prefer feel stay""".split()}
 _LEXICAL_VERBS.update({"says": "say", "goes": "go", "tries": "try", "gets": "get"})
 # Singular nouns in -s that the suffix tests below do not catch.
 _SINGULAR_S = frozenset("news means series species whereabouts headquarters crossroads lens gas bus "
@@ -59,6 +59,8 @@ def plural_noun(word: str) -> bool:
     stems = [word[:-1]]
     if word.endswith("ies"):
         stems.append(word[:-3] + "y")
+    if word.endswith("ves"):  # "loaves", "knives", "wolves"
+        stems += [word[:-3] + "f", word[:-3] + "fe"]
     if word.endswith("es"):
         stems.append(word[:-2])
     return zipf_frequency(word, "en") >= 2.5 and max(zipf_frequency(s, "en") for s in stems) >= 3.0

@@ -4,8 +4,9 @@
   an -s; "vingt" and "cent" sometimes do and are not judged);
 - "a" for "à" before a number that ends the clause: "en tout, a deux." ("il en a deux" has a
   pronoun before "a");
-- a plural subject whose verb, after a relative clause set off by commas, is singular: "Les
-  joueurs, qui avaient dominé la première période, a perdu" -> "ont". The subject is a plural
+- a plural subject whose verb, after a relative clause or an apposition set off by commas, is
+  singular: "Les joueurs, qui avaient dominé la première période, a perdu" -> "ont", "Les
+  détecteurs de fumée, obligatoires dans tous les logements, doit être testés" -> "doivent". The subject is a plural
   determiner and a lowercase noun at the start of a sentence (not a title: « Les Échos, qui…,
   a publié »); the verb follows the second comma directly, and an inverted reporting verb
   ("a expliqué l'entraîneur", "dit-il") is not a verb of that subject.
@@ -35,8 +36,11 @@ _SINGULAR_TO_PLURAL = {
 }
 _INSERTED_CLAUSE = regex.compile(
     r"(?:^|(?<=[.!?…]\s+))(?P<subject>(?:Les|Ces|Des|Mes|Tes|Ses|Nos|Vos|Leurs)\s+\p{Ll}[\p{L}-]*[sx]"
-    r"(?:\s+\p{Ll}[\p{L}-]*[sx])?)\s*,\s*"
-    r"(?:qui|que|qu['’]|dont|où|lesquels|lesquelles)\b[^,.!?;:«»()\n]{3,150},\s*"
+    r"(?:\s+\p{Ll}[\p{L}-]*[sx])?(?:\s+(?:de|d['’]|du|à|en)\s*\p{Ll}[\p{L}'’-]*){0,2})\s*,\s*"
+    # a relative clause, or an apposition that opens with neither a determiner nor a name
+    r"(?:(?:qui|que|qu['’]|dont|où|lesquels|lesquelles)\b"
+    r"|(?!(?:le|la|les|l['’]|un|une|des|du|son|sa|ses|leur|leurs|ce|cet|cette|ces|mon|ma|mes|ton|ta|tes|notre|nos"
+    r"|votre|vos)\b)\p{Ll})[^,.!?;:«»()\n]{3,150},\s*"
     r"(?P<verb>" + "|".join(sorted(_SINGULAR_TO_PLURAL, key=len, reverse=True)) + r")(?![\p{L}'’-])"
     r"(?!\s+(?:\p{Ll}+é\s+\p{Lu}|dit\b|déclaré|expliqué|ajouté|précisé|souligné|indiqué|estimé|affirmé|"
     r"assuré|confié|rappelé|reconnu|résumé|insisté|poursuivi|lancé|raconté|noté|observé|commenté|"
@@ -45,11 +49,15 @@ _INSERTED_CLAUSE = regex.compile(
 
 _DETERMINERS = r"(?:la|le|les|l['’]|un|une|des|du|sa|son|ses|leur|leurs|mon|ma|mes|ton|ta|tes|ce|cet|cette|ces|votre|vos|notre|nos)"
 _RELATIVE_SINGULAR = regex.compile(
-    r"(?:^|(?<=[.!?…]\s+))(?P<subject>(?:Les|Ces|Mes|Tes|Ses|Nos|Vos|Leurs)\s+"
-    r"(?:(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)\s+)?\p{Ll}[\p{L}-]*[sx])\s*,\s*qui\s+"
-    r"(?:(?:ne|se|leur|y|en)\s+|[ns]['’])?(?P<verb>\p{Ll}[\p{Ll}-]*e)(?![\p{L}'’-])")
+    # The plural noun phrase opens the sentence or follows a word that is not "de" ("le chef de
+    # ces musiciens qui dirige": "qui" is the chef); "des" is left out for the same reason.
+    r"(?:(?:^|(?<=[.!?…]\s+))(?:Les|Ces|Mes|Tes|Ses|Nos|Vos|Leurs)|(?<=(?<![\p{L}'’])(?!de\s|d['’])\p{L}+\s+)"
+    r"(?:les|ces|mes|tes|ses|nos|vos|leurs))\s+(?P<subject>"
+    r"(?:(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)\s+)?\p{Ll}[\p{L}-]*[sx])\s*,?\s*qui\s+"
+    r"(?:(?:ne|se|leur|lui|le|la|les|nous|vous|me|te|y|en)\s+|[nslmt]['’]){0,2}(?P<verb>\p{Ll}[\p{Ll}-]+e)(?![\p{L}'’-])")
 _NOT_VERBS = frozenset({"entre", "contre", "comme", "même", "presque", "encore", "jamais", "toujours",
-                        "autre", "notre", "votre", "leur", "quelque", "chaque"})
+                        "autre", "notre", "votre", "leur", "quelque", "chaque", "une", "elle", "celle", "cette",
+                        "quelle", "telle", "laquelle", "lesquelle"})
 _CAUSATIVE_PARTICIPLE = regex.compile(
     r"(?<![\p{L}'’-])(?<!(?i:un|le|ce|du|au)\s)"  # "un fait divers": the noun
     r"(?P<aux>(?i:laiss\p{L}*|faire|fais|fait|faites|faisons|faisait|faisaient|font|fer\p{L}{1,4}|fit|firent))\s+"
