@@ -1,7 +1,8 @@
 """corpuslint's own English checks, where the backend has none or a noisy one.
 
 - a plural subject with a singular verb (below), also across a short relative clause
-  ("Several residents who attended the meeting was supportive");
+  ("Several residents who attended the meeting was supportive") or a prepositional phrase
+  ("The results of the study was clear");
 - "it's" for the possessive before a plural noun and a verb ("it's members had");
 - "were" for "where" before a clause that ends on its verb ("our resources were the demand is,");
 - "it were" after a reporting verb ("Officials said it were too early");
@@ -71,7 +72,7 @@ def check(text: str, upstream: tuple[Slip, ...] = ()) -> list[Slip]:
     from . import en_article, en_than
 
     tagged = frozenset(s.start for s in upstream if s.upstream == "harper:ThenThan")
-    return sorted(_plural_subject(text) + _relative_subject(text) + _its_possessive(text) + _it_were(text) + _were_for_where(text)
+    return sorted(_plural_subject(text) + _relative_subject(text) + _pp_subject(text) + _its_possessive(text) + _it_were(text) + _were_for_where(text)
                   + en_article.check(text) + en_than.check(text, tagged), key=lambda s: (s.start, s.end))
 
 
@@ -147,6 +148,43 @@ def _relative_subject(text: str) -> list[Slip]:
         verb = m.group("verb")
         plural = _PLURAL_VERB[verb.replace("’", "'")]
         plural = plural.replace("'", "’") if "’" in verb else plural
+        out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "plural-subject-singular-verb", AGREEMENT,
+                        f"The subject “{m.group('subject')}” is plural: the verb should be “{plural}”.",
+                        (plural,)))
+    return out
+
+
+# The subject with a short prepositional phrase before its verb: "The latest figures from the Local
+# Government Association shows" -> "show". The phrase is a preposition and up to six words with no
+# clause in them (no comma, conjunction or relative word: "the figures from the study that was…").
+_PP_SUBJECT = regex.compile(
+    r"(?:^|(?<=[.!?][\x22”’)]?\s+))(?P<subject>(?:The|These|Those|Its|Their|Our|His|Her|My|Your)\s+"
+    r"(?:[a-z][a-z-]*\s+)?(?P<noun>[a-z][a-z-]*[a-z]s))\s+(?:of|from|in|at|for|on|with|by|about|across|under)\s+"
+    r"(?P<phrase>(?:(?!(?:who|which|that|how|what|when|where|whether|if|because|and|or|but|is|are|was|were|has"
+    r"|have|had)\b)[\p{L}\p{N}'’&.-]+\s+){1,6}?)"
+    r"(?P<verb>has|is|was|does|(?P<lexical>[a-z]+s))\b(?!\s+(?:of|from|in|at|for|on|with|by)\b)")
+
+
+_RELATIVE_THAT = regex.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should"
+                                r"|do|does|did|\p{Ll}+ed)\b")
+# Verbs whose -s form is also a plural noun, taken for verbs only before "that" and a clause.
+_REPORTING = {"shows": "show", "reports": "report", "finds": "find", "means": "mean", "claims": "claim",
+              "states": "state", "warns": "warn", "notes": "note"}
+
+
+def _pp_subject(text: str) -> list[Slip]:
+    out = []
+    for m in _PP_SUBJECT.finditer(text):
+        verb = m.group("verb")
+        if m.group("lexical"):
+            if verb in _REPORTING and text.startswith(" that ", m.end("verb")) \
+                    and not _RELATIVE_THAT.match(text, m.end("verb") + 6):
+                pass  # "figures … shows that councils…": a verb ("the TV shows that aired": a noun)
+            elif verb not in _LEXICAL_VERBS:
+                continue
+        if not plural_noun(m.group("noun")):
+            continue
+        plural = (_LEXICAL_VERBS.get(verb) or _REPORTING[verb]) if m.group("lexical") else _PLURAL_VERB[verb]
         out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "plural-subject-singular-verb", AGREEMENT,
                         f"The subject “{m.group('subject')}” is plural: the verb should be “{plural}”.",
                         (plural,)))
