@@ -6,13 +6,12 @@ only sarif, one nested document, is held until the end. A baseline is applied on
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import TextIO
 
 from . import baseline
 from .located import public
-from .render import render
+from .render import dumps, render
 
 STREAMING = ("text", "concise", "jsonl", "github", "json")
 
@@ -58,7 +57,7 @@ class FindingSink:
     def _json(self, findings: list[dict]) -> None:
         parts = []
         for f in findings:
-            item = json.dumps(public(f), ensure_ascii=False, indent=2)
+            item = dumps(public(f), indent=2)
             parts.append("  " + item.replace("\n", "\n  "))
         self.out.write(("[\n" if not self._json_items else ",\n") + ",\n".join(parts))
         self._json_items += len(parts)

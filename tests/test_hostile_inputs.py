@@ -396,8 +396,13 @@ def test_file_name_that_is_not_utf8(tmp_path):
     r = subprocess.run([sys.executable, "-m", "corpuslint", "check", "--no-cache", *SEL, "--format", "json",
                         str(tmp_path)], capture_output=True, timeout=300)
     assert r.returncode == 1 and b"Traceback" not in r.stderr, r.stderr
-    rows = json.loads(r.stdout.decode("utf-8", "surrogateescape"))  # the name's own bytes, as given
+    rows = json.loads(r.stdout.decode("utf-8"))  # valid UTF-8: the name's bytes as \u escapes
     assert len(rows) == 3 and os.fsencode(rows[0]["filename"]) == name
+    for fmt, raw_name in (("jsonl", b"caf\\udce9 latin-1.txt"), ("sarif", b"caf%E9%20latin-1.txt")):
+        r = subprocess.run([sys.executable, "-m", "corpuslint", "check", "--no-cache", *SEL, "--format", fmt,
+                            str(tmp_path)], capture_output=True, timeout=300)
+        assert r.returncode == 1 and raw_name in r.stdout, (fmt, r.stdout.decode("utf-8")[-800:])
+        r.stdout.decode("utf-8")  # valid UTF-8 (SARIF: a percent-encoded URI)
     r = run_subprocess("check", "--no-cache", *SEL, "--fix", tmp_path)
     assert r.returncode == 0, r.stderr
     with open(name, "rb") as fh:

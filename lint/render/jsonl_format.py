@@ -1,8 +1,7 @@
 """One JSON finding per line: streams well into jq, BigQuery or a data lake."""
-import json
-
 from ..located import public
+from . import dumps
 
 
 def render(findings, **_):
-    return "".join(json.dumps(public(f), ensure_ascii=False) + "\n" for f in findings)
+    return "".join(dumps(public(f)) + "\n" for f in findings)

@@ -1,8 +1,8 @@
 """SARIF 2.1.0, for GitHub code scanning and other SARIF consumers. Columns are code points."""
-import json
 from pathlib import Path
 
 from .. import __version__
+from . import dumps
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -80,4 +80,4 @@ def render(findings, rules=None, **_):
             "results": [_result(f, index.get(f["code"])) for f in findings],
         }],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return dumps(doc, indent=2) + "\n"
