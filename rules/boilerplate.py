@@ -50,6 +50,8 @@ Line and block entries: the whole line is the boilerplate
     max_words      the line has at most this many words (default 60: longer lines are prose)
     zone           any (default) | head | tail: only in the first / last 5 non-blank lines
     skip_title     true: never the document's first non-blank line (its headline)
+    caption        true: the line is a credit ("PHOTO KEYSTONE"); a one-sentence line right above
+                   it, opening its paragraph, is the caption and goes too (unsafe)
     A line that continues the previous line's sentence (it starts in lower case after a line
     that does not end a sentence) and lines inside fenced code blocks never match.
 
@@ -92,7 +94,7 @@ import inspect
 import logging
 import time
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar, Iterable, Iterator
@@ -123,7 +125,7 @@ _PACK_KEYS = {"rule", "lang", "name", "message", "summary", "docs", "applicabili
 _DOCS_KEYS = {"what", "why", "example", "fix_safety"}
 _COMMON_KEYS = {"kind", "phrases", "pattern", "message", "applicability", "ignore_accents"}
 _KIND_KEYS = {
-    "line": {"match", "rest", "separator", "max_words", "zone", "skip_title"},
+    "line": {"match", "rest", "separator", "max_words", "zone", "skip_title", "caption"},
     "block": {"match", "rest", "separator", "max_words", "zone", "skip_title", "max_lines", "body",
               "body_max_words", "stop"},
     "existence": {"fix", "max_words", "caption"},
@@ -407,7 +409,7 @@ def _load_entry(raw, path, i: int, line: int | None, default_msg, default_app, v
             if isinstance(v, bool) or not isinstance(v, int) or v < minimum:
                 raise fail(f"{key} must be an integer >= {minimum}, not {v!r}")
             opts[key] = v
-    for key in ("skip_title", "separator"):
+    for key in ("skip_title", "separator", "caption"):
         if key in raw:
             if not isinstance(raw[key], bool):
                 raise fail(f"{key} must be true or false")
@@ -427,10 +429,8 @@ def _load_entry(raw, path, i: int, line: int | None, default_msg, default_app, v
         if fix not in ("none", "delete"):
             raise fail(f"fix must be none or delete, not {fix!r}")
         opts["fix"] = fix
-        caption = raw.get("caption", False)
-        if not isinstance(caption, bool) or caption and fix != "delete":
-            raise fail("caption must be true or false, and true goes with fix: delete")
-        opts["caption"] = caption
+        if raw.get("caption") and fix != "delete":
+            raise fail("caption: true goes with fix: delete")
     if kind == "substitution":
         if not isinstance(raw.get("replace"), str):
             raise fail("a substitution needs replace: the replacement text")
@@ -1052,7 +1052,17 @@ class _Scan:
                     blocks.setdefault(ln.index, []).append(e)
                 else:
                     lines[ln.index] = e
+        for i, e in list(lines.items()):
+            if e.caption and i > 0 and i - 1 not in lines and self._caption_above(i):
+                lines[i - 1] = replace(e, applicability=Applicability.UNSAFE)
         return self._removals(blocks, lines)
+
+    def _caption_above(self, i: int) -> bool:
+        """Line ``i - 1`` is one short sentence that opens its paragraph: the caption of credit ``i``."""
+        doc = self.doc
+        above = doc.lines[i - 1]
+        return (not above.is_blank and (i - 2 < 0 or doc.lines[i - 2].is_blank)
+                and not self.idx.in_code(i - 1) and _lone_caption(doc, above, above.content.strip(), alone=False))
 
     def _removals(self, blocks: dict[int, list[Entry]], lines: dict[int, Entry]) -> list[Finding]:
         doc, out, taken = self.doc, [], set()
@@ -1193,10 +1203,11 @@ def _deletion_span(text: str, start: int, end: int) -> tuple[int, int]:
 CAPTION_MAX_WORDS = 30
 
 
-def _lone_caption(doc: Document, ln: Line, sentence: str) -> bool:
-    """One short sentence on a line of its own (blank lines or the text's ends around it)."""
+def _lone_caption(doc: Document, ln: Line, sentence: str, alone: bool = True) -> bool:
+    """One short sentence on a line of its own (blank lines or the text's ends around it, unless
+    ``alone`` is false)."""
     lines = doc.lines
-    alone = all(not (0 <= k < len(lines)) or lines[k].is_blank for k in (ln.index - 1, ln.index + 1))
+    alone = not alone or all(not (0 <= k < len(lines)) or lines[k].is_blank for k in (ln.index - 1, ln.index + 1))
     return (alone and _words(sentence) <= CAPTION_MAX_WORDS and _TITLE_START.match(sentence) is not None
             and not _SENTENCE_BREAK.search(sentence.rstrip(".!?… ")))
 

@@ -63,6 +63,9 @@ def test_pack_level_errors_name_the_file(tmp_path, body, expected):
     ("{kind: substitution, pattern: x, replace: '\\\\2'}", "bad template"),
     ("{kind: block, phrases: [x], body: {pattern: '('}}", "body: bad regex"),
     ("{kind: line, phrases: [x], separator: true}", "separator needs rest"),
+    ("{kind: existence, phrases: [x], caption: true}", "caption: true goes with fix: delete"),
+    ("{kind: line, phrases: [x], caption: yes please}", "caption must be true or false"),
+    ("{kind: block, phrases: [x], caption: true}", "unknown key 'caption'"),
 ])
 def test_entry_errors_name_file_entry_and_line(tmp_path, entry, expected):
     path = write(tmp_path, "bad.yml", f"""\
