@@ -139,7 +139,7 @@ _FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.V0
 # Around an anchored entry: indentation, Markdown markers, bullets, bold; trailing punctuation.
 _SP = r"[^\S\n]"
 # Emoji and arrows (\p{So}, \p{Sm}) decorate labels: "📬 Newsletter", "Actualiser ce direct ↻".
-_LEAD = (rf"{_SP}*(?:(?:#{{1,6}}|>|[-–—•·*+►▶▸→»(]|\p{{So}}|\d{{1,2}}[.)]){_SP}*)*"
+_LEAD = (rf"{_SP}*(?:(?:#{{1,6}}|>|[-–—•·*+►▶▸→»(\[]|\p{{So}}|\d{{1,2}}[.)]){_SP}*)*"
          rf"(?:\*\*|__|\*|_)?{_SP}*")
 _TAIL = rf"(?:{_SP}*(?:[.:;,!?…»›→|)*_>]|\p{{So}}|\p{{Sm}}|\.\.\.))*{_SP}*"
 _SEP = rf"(?:{_SP}*(?:[:>»›→|–—*_…·•]|-)+{_SP}*|{_SP}+)"

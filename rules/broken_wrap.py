@@ -49,6 +49,9 @@ _LIST_ITEM = regex.compile(r"^\s*(?:[-*+•]|\p{N}+[.)])\s")
 # A dash and a lowercase word after a line cut mid-sentence: an incise ("so bright⏎– or so it
 # seemed"), unless the paragraph has other dash lines (a list).
 _DASH_START = regex.compile(r"^[–—][ \u00a0]+\p{Ll}")
+# A line that is only a figure: "43 %", "160 000", "1 sur 5", "3/4", "2,5 M€".
+_FIGURE = regex.compile(r"[+-]?\d[\d\s\u00a0\u202f.,/]*(?:\s*(?:sur|on|of|out of|x)\s*\d[\d\s\u00a0\u202f.,]*)?"
+                        r"\s*(?:%|‰|€|\$|£|k€|M€|Md€|M\$|bn|m)?")
 _DASH_LINE = regex.compile(r"^\s*[-–—•][ \u00a0]")
 # A name cut in two: a long line ends on a capitalised word, the next starts with a rare
 # capitalised word and the sentence goes on ("les terrasses du Petit⏎Socco, où se croisent").
@@ -153,6 +156,8 @@ class BrokenWrap(Rule):
                     continue  # the document's own margin
                 if _DASH_START.match(b.content.lstrip()) and sum(bool(_DASH_LINE.match(ln.text)) for ln in para) > 1:
                     continue  # a dash-led list
+                if _FIGURE.fullmatch(a.content.strip()) or _FIGURE.fullmatch(b.content.strip()):
+                    continue  # "43 %" / "des chefs d'exploitation…": a key-figures block, one figure a line
                 finding = self._wrap(doc, a, b)
                 if finding:
                     yield finding

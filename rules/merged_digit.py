@@ -17,6 +17,9 @@ _BRACKET_WORD = regex.compile(
 _FIGURE_OR_WORDS = regex.compile(r"\d|\s")
 # Units, ordinals and multipliers that are written glued to a number on purpose.
 # International symbols plus the ordinal suffixes of the languages we see most.
+_MONTHS = frozenset("""janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre
+    décembre decembre january february march april may june july august september october november december
+    """.split())
 _GLUED_SUFFIXES = frozenset("""
     st nd rd th er ère re res ers e es ème èmes eme emes è nde ndes nds
     am pm h hr hrs min mn sec ms ns s j d yr yrs yo
@@ -102,6 +105,8 @@ class MergedDigit(Rule):
         lower = word.lower()
         if len(word) < 2 or lower in _GLUED_SUFFIXES:
             return False
+        if lower in _MONTHS and number.isdigit() and 1 <= int(number) <= 31:
+            return True  # "le 15mai": a date lost its space (short months are below the word floor)
         # "4chan", "7up": listed names. (wordfreq folds longer numbers to zeros,
         # and "00ans" is listed as a frequent web misspelling, so only one digit is checked.)
         if len(number) == 1 and not lexicon.is_unknown(number + lower, langs):

@@ -26,6 +26,7 @@ SHORT_FUNCTION_WORDS = frozenset({"in", "at", "of", "de", "en", "au", "du", "la"
 WORD_ZIPF = 3.5
 RARE_WORD_ZIPF = 2.5
 LONG_PART = 6
+LONG_RARE_ZIPF, LONG_RARE_LEN, TOP_WORD_ZIPF = 2.0, 8, 6.5  # see part_is_word
 BORROWED_MARGIN = 1.0
 SHORT_PART = 3
 # A one-letter part is a function word that seldom starts (or ends) a listed
@@ -118,7 +119,11 @@ def part_is_word(part: str, lang: str, other: str = "") -> bool:
         return z >= FUNCTION_WORD_ZIPF
     if z >= WORD_ZIPF:
         return True
-    if z < RARE_WORD_ZIPF or _borrowed(part, lang, z):
+    if z < RARE_WORD_ZIPF:
+        # A long rare word after one of the commonest words ("les|épluchures"): a merge, not a coinage.
+        return (z >= LONG_RARE_ZIPF and len(part) >= LONG_RARE_LEN and lexicon.zipf(other, lang) >= TOP_WORD_ZIPF
+                and not _borrowed(part, lang, z))
+    if _borrowed(part, lang, z):
         return False
     return lexicon.zipf(other, lang) >= FUNCTION_WORD_ZIPF or min(len(part), len(other)) >= LONG_PART
 

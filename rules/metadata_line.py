@@ -53,7 +53,7 @@ _DATE = (  # whole words only: the "hier" of "Berthier" is not yesterday
     rf"|(?&month){_S}+{_YEAR}"
     r"|aujourd['’]hui|avant-hier|hier|today|yesterday|heute|gestern|hoy|ayer|oggi|ieri)(?!\w)"
 )
-_ZONE = r"(?:\(?(?:UTC|GMT|CET|CEST|BST|ET|EST|EDT|CT|PT|PST|PDT|HNEC|MEZ|MESZ)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?)"
+_ZONE = r"(?:\(?(?:UTC|GMT|CET|CEST|BST|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AKST|AKDT|HST|AEST|AEDT|IST|HNEC|MEZ|MESZ)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?)"
 _TIME = (
     rf"(?:(?:[01]?\d|2[0-3]){_S}?(?:[:h.]{_S}?[0-5]\d(?::[0-5]\d)?|h)(?:{_S}?(?:am|pm|a\.m\.|p\.m\.))?"
     rf"|(?:1[0-2]|0?[1-9]){_S}?(?:am|pm|a\.m\.|p\.m\.))(?:{_S}?(?:uhr|hs?\b))?(?:{_S}?{_ZONE})?"

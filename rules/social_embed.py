@@ -47,6 +47,7 @@ _PIC_LINK = regex.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/\w+|https?://t
 # What marks the line above a footer as the tweet's own text; a status URL alone in prose is a citation.
 _TWEET_LINK = regex.compile(rf"{_PIC_LINK.pattern}|(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w+/status/\d+")
 _MAX_NAME_WORDS = 8
+_POST_WORDS = 80  # a post longer than this is article text that quotes it
 _BYLINE = regex.compile(r"(?:By|Par|Von|Por|Di)\b")  # "By Jordan Park (@jpark) May 11, 2024" is a byline
 
 
@@ -121,6 +122,14 @@ class SocialEmbed(Rule):
                     continue
                 yield self._remove(ln, doc, "tweet or post attribution line", safe=True)
                 claimed.add(ln.index)
+                if _post_text_above(doc, prev, ln) and prev.index not in claimed and not _TWEET_LINK.search(prev.text):
+                    # A paragraph of two lines, the post and its footer: the embed whole (text unsafe).
+                    cut = prev.start - 1 if prev.index else prev.start
+                    yield self.finding(cut, ln.start, "embedded post text",
+                                       Fix.unsafe(Edit.deletion(cut, ln.start),
+                                                  message="Remove the embedded post's text"))
+                    claimed.add(prev.index)
+                    continue
                 if prev is not None and prev.index == ln.index - 1 and prev.index not in claimed \
                         and _TWEET_LINK.search(prev.text):
                     # The whole widget, text and footer: one removal keeps the paragraph spacing.
@@ -202,6 +211,15 @@ def _widget_tail(lines, i):
             break
         tail.append(nxt)
     return tail
+
+
+def _post_text_above(doc, prev, ln) -> bool:
+    """``prev`` and ``ln`` (the footer) make a paragraph of their own: ``prev`` is the post's text."""
+    lines = doc.lines
+    return (prev is not None and prev.index == ln.index - 1 and not prev.is_blank
+            and (prev.index == 0 or lines[prev.index - 1].is_blank)
+            and (ln.index + 1 >= len(lines) or lines[ln.index + 1].is_blank)
+            and len(prev.text.split()) <= _POST_WORDS)
 
 
 def _block_removal(first, last, doc) -> tuple[int, int]:

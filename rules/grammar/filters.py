@@ -9,7 +9,8 @@ those guesses are weak. A slip is dropped when:
   room"; wordfreq frequencies) or unknown to the backend's own dictionary (a lowercase word its
   spell checker rejects, such as "ultraportables": the checker guessed its part of speech);
 - an agreement slip follows a closing quote in the same clause: « Les Heures claires » s'impose —
-  a plural title is a singular subject;
+  a plural title is a singular subject; or sits inside a quoted title in capitals (« Astral
+  Rangers »), or on an acronym ("l'US Tournon");
 - an agreement slip follows a number and a unit ("120 mm croisée": the adjective agrees with
   the noun before the measure);
 - it is a known false alarm of an upstream rule in a fixed phrase ("bon marché", "ou non"),
@@ -79,6 +80,9 @@ UPSTREAM_EXCEPTIONS = (
      r"(?:\b\p{Lu}[\p{L}\p{N}&-]*\p{Lu}[\p{L}\p{N}&-]*|(?<=\p{L},?\s)\p{Lu}\p{Ll}+)\s+\d+\s+$", r""),
     # "de lundi à mardi aurait pu…": the "à" closes a range "de X à Y", it is no verb "a" misspelt.
     ("fr", r"conf_a_à_verbe", r".+", r"(?i)\bde\s+[\p{L}\p{N}'’-]+\s+à\s+[\p{L}\p{N}'’-]+\s+$", r""),
+    # "Maëlle, maître composteuse": a title noun, not an adjective to agree with the first name.
+    ("fr", r"gn_start_prn", r"(?i)maître|chef|témoin|auteur|docteur|professeur|ministre|juge|membre|capitaine"
+     r"|ingénieur|médecin|peintre|poète|guide|maire|président|directeur|responsable|coach|champion", r"", r""),
     # "they're", "you're" cannot follow a preposition, nor come before a count ("by their two sons").
     ("en", r"harper:(?:TheirToTheyre|YourToYoure)", r"(?i)their|your",
      r"(?i)\b(?:by|to|of|with|for|from|in|on|at|about|into|onto|over|under|through|after|before|without"
@@ -96,7 +100,7 @@ _WORD_CATEGORIES = (AGREEMENT, VERB_FORM, CONFUSION, GRAMMAR)
 # "N1 au sol ADJ": a preposition (with its article) and a short complement between a noun and
 # the word that agrees with it ("le seuil de 300 naissances fixé"). Grammalecte reads "au sol
 # effectuées" as one group.
-_FR_PREPOSITION = r"(?:au|aux|du|en|de|d['’]|à\s+la|à\s+l['’]|de\s+la|de\s+l['’])"
+_FR_PREPOSITION = r"(?:au|aux|du|en|de|d['’]|à|à\s+la|à\s+l['’]|de\s+la|de\s+l['’])"
 _FR_ADVERB = r"(?:très|bien|plus|moins|peu|fort|si|aussi|trop|déjà|toujours|souvent|encore|particulièrement)"
 _FR_COMPLEMENT = regex.compile(
     rf"(?i)(?P<head>\p{{L}}+)\s+{_FR_PREPOSITION}\s*(?:\d[\d\s.,]*\s)?(?:\p{{L}}+\s+){{1,2}}(?:{_FR_ADVERB}\s+)?$")
@@ -218,9 +222,25 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         before = text[:start]
         if _after_closing_quote(before) or _NUMBER_UNIT.search(before[-20:]):
             return False
+        if _ACRONYM.fullmatch(span.strip()) or _in_quoted_title(text, start, end):
+            return False  # "l'US Tournon": a club's initials; « Astral Rangers »: a title
         if lang == "fr" and _agrees_across_complement(span, before[-60:], text[end:end + 40]):
             return False
     return True
+
+
+_ACRONYM = regex.compile(r"\p{Lu}{2,}\d*")
+_QUOTED = regex.compile(r"«[^«»\n]{1,80}»|“[^“”\n]{1,80}”")
+_TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
+
+
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    """Inside a quoted name whose words are all capitalised (« Astral Rangers »): a title."""
+    for m in _QUOTED.finditer(text, max(0, start - 80), min(len(text), end + 80)):
+        if m.start() < start and end < m.end():
+            words = [w for w in _TITLE_WORD.findall(m.group()) if len(w) > 2]
+            return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
+    return False
 
 
 def _plural_form(word: str) -> bool:

@@ -1,8 +1,9 @@
 """corpuslint's own English checks, where the backend has none or a noisy one.
 
 - a plural subject with a singular verb (below), also across a short relative clause
-  ("Several residents who attended the meeting was supportive") or a prepositional phrase
-  ("The results of the study was clear");
+  ("Several residents who attended the meeting was supportive"), a prepositional phrase
+  ("The results of the study was clear") or an aside between commas ("The plaintiffs, a group
+  of manufacturers, argues");
 - "it's" for the possessive before a plural noun and a verb ("it's members had");
 - "were" for "where" before a clause that ends on its verb ("our resources were the demand is,");
 - "it were" after a reporting verb ("Officials said it were too early");
@@ -72,7 +73,8 @@ def check(text: str, upstream: tuple[Slip, ...] = ()) -> list[Slip]:
     from . import en_article, en_than
 
     tagged = frozenset(s.start for s in upstream if s.upstream == "harper:ThenThan")
-    return sorted(_plural_subject(text) + _relative_subject(text) + _pp_subject(text) + _its_possessive(text) + _it_were(text) + _were_for_where(text)
+    return sorted(_plural_subject(text) + _relative_subject(text) + _pp_subject(text) + _apposition_subject(text)
+                  + _its_possessive(text) + _it_were(text) + _were_for_where(text)
                   + en_article.check(text) + en_than.check(text, tagged), key=lambda s: (s.start, s.end))
 
 
@@ -167,6 +169,27 @@ _PP_SUBJECT = regex.compile(
 
 _RELATIVE_THAT = regex.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should"
                                 r"|do|does|did|\p{Ll}+ed)\b")
+# The subject, then an apposition or an aside between commas: "The plaintiffs, a group of regional
+# manufacturers, argues" -> "argue". A list ("The apples, the pears and…") is no aside.
+_APPOSITION_SUBJECT = regex.compile(
+    r"(?:^|(?<=[.!?][\x22”’)]?\s+))(?P<subject>(?:The|These|Those|Its|Their|Our|His|Her|My|Your)\s+"
+    r"(?:[a-z][a-z-]*\s+)?(?P<noun>[a-z][a-z-]*[a-z]s)),\s+(?!(?:and|or|but|the|these|those)\b)"
+    r"[^,.;:!?()\n]{3,80},\s+(?P<verb>has|is|was|does|(?P<lexical>[a-z]+s))\b")
+
+
+def _apposition_subject(text: str) -> list[Slip]:
+    out = []
+    for m in _APPOSITION_SUBJECT.finditer(text):
+        verb = m.group("verb")
+        if m.group("lexical") and verb not in _LEXICAL_VERBS or not plural_noun(m.group("noun")):
+            continue
+        plural = _LEXICAL_VERBS[verb] if m.group("lexical") else _PLURAL_VERB[verb]
+        out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "plural-subject-singular-verb", AGREEMENT,
+                        f"The subject “{m.group('subject')}” is plural: the verb should be “{plural}”.",
+                        (plural,)))
+    return out
+
+
 # Verbs whose -s form is also a plural noun, taken for verbs only before "that" and a clause.
 _REPORTING = {"shows": "show", "reports": "report", "finds": "find", "means": "mean", "claims": "claim",
               "states": "state", "warns": "warn", "notes": "note"}
