@@ -81,7 +81,8 @@ class SpaceRun(Rule):
     def _stray_indents(self, doc, lines):
         """A paragraph of plain text that starts with a few spaces when the others start at the
         margin ("   The pandemic-era frenzy…"): the indentation of a dropped element."""
-        if doc.markdown or not any(ln.text[:1] in " \t\u00a0" and not ln.is_blank for ln in lines):
+        if doc.markdown or not any(ln.text[:1] in " \t\u00a0" and _INDENT.match(ln.text) and len(ln.text) > 60
+                                   for ln in lines):
             return  # Markdown: indentation means something there (lists, code)
         prose = [ln for ln in lines if len(_WORDS.findall(ln.text)) >= _PROSE_TAB_WORDS]
         indented = [ln for ln in prose if _INDENT.match(ln.text)]
