@@ -20,6 +20,11 @@ _FIGURE_OR_WORDS = regex.compile(r"\d|\s")
 _MONTHS = frozenset("""janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre
     décembre decembre january february march april may june july august september october november december
     """.split())
+# Units written out, which take a space after a figure ("3 heures"); the abbreviations glue on purpose.
+_UNITS = frozenset("""secondes minutes heures jours semaines mois années ans siècles fois euros dollars
+    kilomètres mètres kilos tonnes litres personnes habitants millions milliards
+    seconds minutes hours days weeks months years decades centuries times euros dollars pounds
+    kilometres kilometers metres meters miles kilos tonnes litres liters people million billion""".split())
 _GLUED_SUFFIXES = frozenset("""
     st nd rd th er ère re res ers e es ème èmes eme emes è nde ndes nds
     am pm h hr hrs min mn sec ms ns s j d yr yrs yo
@@ -107,6 +112,8 @@ class MergedDigit(Rule):
             return False
         if lower in _MONTHS and number.isdigit() and 1 <= int(number) <= 31:
             return True  # "le 15mai": a date lost its space (short months are below the word floor)
+        if lower in _UNITS:
+            return True  # "3heures", "10years": a count and its unit, written apart in both languages
         # "4chan", "7up": listed names. (wordfreq folds longer numbers to zeros,
         # and "00ans" is listed as a frequent web misspelling, so only one digit is checked.)
         if len(number) == 1 and not lexicon.is_unknown(number + lower, langs):

@@ -27,6 +27,7 @@ WORD_ZIPF = 3.5
 RARE_WORD_ZIPF = 2.5
 LONG_PART = 6
 LONG_RARE_ZIPF, LONG_RARE_LEN, TOP_WORD_ZIPF = 2.0, 8, 6.5  # see part_is_word
+TAIL_LEFT_ZIPF = 4.5  # see _function_word_tail
 BORROWED_MARGIN = 1.0
 SHORT_PART = 3
 # A one-letter part is a function word that seldom starts (or ends) a listed
@@ -110,13 +111,16 @@ def inside(blocks: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in blocks)
 
 
-def part_is_word(part: str, lang: str, other: str = "") -> bool:
-    """Frequent enough to be one of the two words of a merge (``other`` is the second part)."""
+def part_is_word(part: str, lang: str, other: str = "", before_other: bool = False) -> bool:
+    """Frequent enough to be one of the two words of a merge (``other`` is the second part, which
+    follows this one when ``before_other``)."""
     z = lexicon.zipf(part, lang)
     if len(part) == 1:
         return z >= FUNCTION_WORD_ZIPF and lexicon.letter_share(part, lang) < ONE_LETTER_SHARE
     if len(part) <= SHORT_PART:
-        return z >= FUNCTION_WORD_ZIPF
+        # A short word counts if it is a function word, or an ordinary word before one ("key|and").
+        return z >= FUNCTION_WORD_ZIPF or (before_other and z >= TAIL_LEFT_ZIPF and len(other) >= 3
+                                             and lexicon.zipf(other, lang) >= TOP_WORD_ZIPF)
     if z >= WORD_ZIPF:
         return True
     if z < RARE_WORD_ZIPF:
@@ -180,7 +184,7 @@ def candidate_splits(word: str, lang: str):
     found = []
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
-        if part_is_word(left, lang, right) and part_is_word(right, lang, left):
+        if part_is_word(left, lang, right, before_other=True) and part_is_word(right, lang, left):
             zl, zr = lexicon.zipf(left, lang), lexicon.zipf(right, lang)
             found.append(Split(left, right, lang, min(zl, zr), zl + zr))
     return sorted(found, key=lambda s: s.likelihood, reverse=True)
@@ -203,9 +207,18 @@ def best_split(word: str, langs) -> Split | None:
         # Two function words ("dansle", "andthat") seldom form a word; only a junction
         # common inside words ("ss|es") says otherwise. ("sises", "located", slips through.)
         return None if reads_as_one_word(best.left, best.right, best.lang) else best
+    if _function_word_tail(best):
+        return best  # "key|and": the commonest words are no ending, whatever words end like them
     if is_affix_like(best.left, best.right, best.lang) or listed_relative(word, len(best.left), best.lang):
         return None
     return best
+
+
+def _function_word_tail(split: Split) -> bool:
+    """An ordinary word, then one of the commonest words of three letters or more ("key|and")."""
+    return (len(split.right) >= 3 and len(split.left) >= 3
+            and lexicon.zipf(split.right, split.lang) >= TOP_WORD_ZIPF
+            and lexicon.zipf(split.left, split.lang) >= TAIL_LEFT_ZIPF)
 
 
 # Most documents have few case steps ("iPhone", "OpenAI"): scanning for the

@@ -41,6 +41,12 @@ _SOUND_CAPTION = regex.compile(
     r"[ \t]*@[\w.]{2,30}[ \t]+(?:[^\n♬]{0,250}#\w[^\n♬]{0,120}♬[ \t]*[^\n♬]{1,60}?"
     r"|[^\n♬]{3,250}♬[ \t]*(?i:original sound|son original|sonido original|suono originale|originalton|som original))"
     r"[ \t][-–][ \t]+[^\s.!?][^\n.!?]{0,40}")
+# What a video or audio player prints when it cannot play: "Votre navigateur ne prend pas en charge
+# la lecture de vidéos.", "Your browser does not support the video tag."
+_PLAYER_FALLBACK = regex.compile(
+    r"[ \t]*(?i:votre navigateur ne (?:prend|supporte) pas(?: en charge)? (?:la lecture (?:de|des) (?:vidéos?|fichiers audio)"
+    r"|les vidéos|la balise (?:vidéo|video|audio)|ce format|l[''’]audio)|your browser does not support (?:the )?(?:html5 )?"
+    r"(?:video|audio)(?: tag| element| playback)?|to view this video,? please enable javascript)[^\n]{0,80}")
 # What an embed leaves where its picture or card was: "[image or embed]" (Bluesky).
 _PLACEHOLDER = regex.compile(r"[ \t]*\[(?i:image or embed|embedded content|image ou contenu intégré|contenu intégré)\][ \t]*")
 _PIC_LINK = regex.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/\w+|https?://t\.co/\w+")
@@ -48,6 +54,8 @@ _PIC_LINK = regex.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/\w+|https?://t
 _TWEET_LINK = regex.compile(rf"{_PIC_LINK.pattern}|(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w+/status/\d+")
 _MAX_NAME_WORDS = 8
 _POST_WORDS = 80  # a post longer than this is article text that quotes it
+_POST_MIN_WORDS = 3  # a post says something: "3-1" above a footer is a score line
+_POST_WORD = regex.compile(r"\p{L}{2,}")
 _BYLINE = regex.compile(r"(?:By|Par|Von|Por|Di)\b")  # "By Jordan Park (@jpark) May 11, 2024" is a byline
 
 
@@ -138,6 +146,9 @@ class SocialEmbed(Rule):
                     yield self.finding(start, end, "embedded tweet (text with its picture link, then attribution)",
                                        fix)
                     claimed.add(prev.index)
+            elif len(ln.text) <= 200 and _PLAYER_FALLBACK.fullmatch(ln.text):
+                yield self._remove(ln, doc, "video player fallback text", safe=True)
+                claimed.add(ln.index)
             elif _PLACEHOLDER.fullmatch(ln.text):
                 yield self._remove(ln, doc, "embedded post placeholder", safe=True)
                 claimed.add(ln.index)
@@ -219,7 +230,7 @@ def _post_text_above(doc, prev, ln) -> bool:
     return (prev is not None and prev.index == ln.index - 1 and not prev.is_blank
             and (prev.index == 0 or lines[prev.index - 1].is_blank)
             and (ln.index + 1 >= len(lines) or lines[ln.index + 1].is_blank)
-            and len(prev.text.split()) <= _POST_WORDS)
+            and len(prev.text.split()) <= _POST_WORDS and len(_POST_WORD.findall(prev.text)) >= _POST_MIN_WORDS)
 
 
 def _block_removal(first, last, doc) -> tuple[int, int]:

@@ -24,7 +24,7 @@ _TYPES = (  # order matters: the first match names the token
     ("time", regex.compile(r"[0-2]?\d:[0-5]\d(?:Z|[+-][0-2]\d:?[0-5]\d)?")),
     ("zone", regex.compile(r"\(?(?:UTC|GMT|CET|CEST|BST|PST|PDT|EST|EDT|Z)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?")),
     ("uuid", regex.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")),
-    ("hash_id", regex.compile(r"(?:#|n°|nº|N°)\d{3,}")),
+    ("hash_id", regex.compile(r"(?:(?i:id|ref|réf)[^\S\n]?)?(?:#|n°|nº|N°)\d{3,}")),  # "#48213", "ID#55120"
     ("long_number", regex.compile(r"[1-9]\d{7,}")),
     ("number", regex.compile(r"\d{3,}(?:[-_/]\d+)*")),                  # only after a marker or an ID label
     ("slug_id", regex.compile(r"[a-z]+(?:[-_/][a-z]+)*[-_/]\d{4,}")),     # "post-id-884213", "node/48213"
@@ -34,6 +34,8 @@ _TYPES = (  # order matters: the first match names the token
     # "story-0a7c33e1", "doc_5f3a9b2c": a slug ending in a hexadecimal object ID
     ("slug_id", regex.compile(
         r"[a-z]{2,}(?:[-_][a-z]{2,})*[-_](?=[0-9a-f]*\d[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{6,32}")),
+    # "t3_1gq8k2x": a short type prefix and a base-36 object ID (Reddit's "fullnames")
+    ("slug_id", regex.compile(r"[a-z]{1,3}\d?_(?=[0-9a-z]*\d)(?=[0-9a-z]*[a-z])[0-9a-z]{5,12}")),
     # "art-20260312-0742-ccx": a lowercase slug around a run of six digits or more (a date, a counter)
     ("slug_id", regex.compile(r"[a-z]{2,}(?:[-_](?:[a-z]+|\d+))*[-_]\d{6,}(?:[-_](?:[a-z]+|\d+))*")),
     # "/actualites/2024/03/12/story-0a7c33e1": a page path with a date or an ID in it

@@ -80,6 +80,9 @@ UPSTREAM_EXCEPTIONS = (
      r"(?:\b\p{Lu}[\p{L}\p{N}&-]*\p{Lu}[\p{L}\p{N}&-]*|(?<=\p{L},?\s)\p{Lu}\p{Ll}+)\s+\d+\s+$", r""),
     # "de lundi à mardi aurait pu…": the "à" closes a range "de X à Y", it is no verb "a" misspelt.
     ("fr", r"conf_a_à_verbe", r".+", r"(?i)\bde\s+[\p{L}\p{N}'’-]+\s+à\s+[\p{L}\p{N}'’-]+\s+$", r""),
+    # "ce qu'il en était sur le terrain": "sur" before a determiner is the preposition, not "sûr".
+    ("fr", r"conf_sûr_sur", r"(?i)sur", r"",
+     r"^\s+(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes|notre|nos|votre|vos)\b"),
     # "Maëlle, maître composteuse": a title noun, not an adjective to agree with the first name.
     ("fr", r"gn_start_prn", r"(?i)maître|chef|témoin|auteur|docteur|professeur|ministre|juge|membre|capitaine"
      r"|ingénieur|médecin|peintre|poète|guide|maire|président|directeur|responsable|coach|champion", r"", r""),

@@ -4,6 +4,7 @@
   ("Several residents who attended the meeting was supportive"), a prepositional phrase
   ("The results of the study was clear") or an aside between commas ("The plaintiffs, a group
   of manufacturers, argues");
+- a person's name, then "who" and a plural verb: "Ward, who turn 34 next month" -> "turns";
 - "it's" for the possessive before a plural noun and a verb ("it's members had");
 - "were" for "where" before a clause that ends on its verb ("our resources were the demand is,");
 - "it were" after a reporting verb ("Officials said it were too early");
@@ -73,7 +74,7 @@ def check(text: str, upstream: tuple[Slip, ...] = ()) -> list[Slip]:
     from . import en_article, en_than
 
     tagged = frozenset(s.start for s in upstream if s.upstream == "harper:ThenThan")
-    return sorted(_plural_subject(text) + _relative_subject(text) + _pp_subject(text) + _apposition_subject(text)
+    return sorted(_plural_subject(text) + _relative_subject(text) + _pp_subject(text) + _apposition_subject(text) + _name_who(text)
                   + _its_possessive(text) + _it_were(text) + _were_for_where(text)
                   + en_article.check(text) + en_than.check(text, tagged), key=lambda s: (s.start, s.end))
 
@@ -188,6 +189,30 @@ def _apposition_subject(text: str) -> list[Slip]:
                         f"The subject “{m.group('subject')}” is plural: the verb should be “{plural}”.",
                         (plural,)))
     return out
+
+
+# One person, then "who" and a verb in the plural form: "Ward, who turn 34 next month" -> "turns".
+# The person is a capitalised name not ending in -s (not "the Smiths") and not part of a pair
+# ("Ward and Bell, who turn").
+# Verbs a person does, not a team or a firm (British English writes "Arsenal, who play…").
+_WHO_VERBS = frozenset("turn live work teach write sing study".split())
+_NAME_WHO = regex.compile(
+    r"(?<![\p{L}'’-]|\band\s|&\s)(?P<name>\p{Lu}\p{Ll}+(?:[^\S\n]+\p{Lu}\p{Ll}+)?),\s+who\s+(?P<verb>[a-z]+)\b")
+
+
+def _name_who(text: str) -> list[Slip]:
+    out = []
+    for m in _NAME_WHO.finditer(text):
+        name, verb = m.group("name"), m.group("verb")
+        if verb not in _WHO_VERBS or name.endswith("s") or _AND_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        third = verb + ("es" if verb.endswith(("sh", "ch", "ss", "x", "o")) else "s")
+        out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "who-agreement", AGREEMENT,
+                        f"“who” stands for “{name}”, one person: the verb should be “{third}”.", (third,)))
+    return out
+
+
+_AND_BEFORE = regex.compile(r"\b(?:and|&|both|with)\s+(?:\p{Lu}\p{Ll}+\s+)?$")
 
 
 # Verbs whose -s form is also a plural noun, taken for verbs only before "that" and a clause.

@@ -12,6 +12,8 @@
   ("a expliqué l'entraîneur", "dit-il") is not a verb of that subject.
 - the verb of a relative "qui" after a plural subject, singular: "Les deux comédiens, qui prête
   leur voix" -> "prêtent" (the plural form must be a listed word);
+- the participle of a pronominal verb after a plural subject: "Les hommages se sont multiplié"
+  -> "multipliés";
 - a past participle in -é where "laisser" or "faire" wants an infinitive, before a determiner:
   "Laisse reposé la pâte" -> "reposer", "il a fait changé les règles" -> "changer".
 """
@@ -64,6 +66,21 @@ _CAUSATIVE_PARTICIPLE = regex.compile(
     rf"(?P<part>\p{{Ll}}{{3,}}é)(?=\s+{_DETERMINERS}(?![\p{{L}}]))")
 
 
+# A pronominal verb after a plural subject: its participle agrees ("Les hommages se sont multiplié"
+# -> "multipliés"). Feminine nouns by their ending take "-ées"; the fix is a guess, so it stays unsafe.
+_PRONOMINAL_PARTICIPLE = regex.compile(
+    r"(?:^|(?<=[.!?…]\s+))(?P<subject>(?:Les|Ces|Mes|Tes|Ses|Nos|Vos|Leurs|Des)\s+\p{Ll}[\p{L}-]*[sx])"
+    r"\s+(?:ne\s+|n['’])?(?:se|s['’])\s*(?:sont|étaient|seront|seraient)\s+(?:(?:pas|déjà|vite|rapidement|aussitôt|encore|bien"
+    r"|peu à peu)\s+)?(?P<part>\p{Ll}{3,}é)(?![\p{L}'’-])"
+    # a direct object after it ("se sont lavé les mains", "rendu compte"): the participle stays
+    r"(?!\s+(?:le|la|les|l['’]|un|une|des|du|leurs?|ses|son|sa|mes|nos|vos|ce|cet|cette|ces|compte|que|qu['’]|si)\b)")
+# Pronominal verbs whose "se" is an indirect object: their participle never agrees.
+_INVARIABLE_PRONOMINAL = frozenset({"succédé", "parlé", "téléphoné", "ressemblé", "demandé", "imaginé", "souri",
+                                    "plu", "nui", "menti", "suffi", "rendu", "permis", "dit", "écrit", "succédés"})
+_FEMININE_ENDINGS = ("tions", "sions", "tés", "ures", "ances", "ences", "ettes", "elles", "ies", "ées", "euses",
+                     "trices", "ades", "ines")
+
+
 def _listed(word: str) -> bool:
     from corpuslint.rules import lexicon
 
@@ -97,4 +114,13 @@ def check(text: str) -> list[Slip]:
             continue
         out.append(Slip(m.start("part"), m.end("part"), "corpuslint", "causative-infinitive", VERB_FORM,
                         f"Après « {m.group('aux')} », l'infinitif : « {infinitive} ».", (infinitive,)))
+    for m in _PRONOMINAL_PARTICIPLE.finditer(text):
+        part = m.group("part")
+        if part in _INVARIABLE_PRONOMINAL:
+            continue
+        plural = part + ("es" if m.group("subject").endswith(_FEMININE_ENDINGS) else "s")
+        if not _listed(plural):
+            continue
+        out.append(Slip(m.start("part"), m.end("part"), "corpuslint", "pronominal-participle-agreement", AGREEMENT,
+                        f"Le participe s'accorde avec « {m.group('subject')} » : « {plural} ».", (plural,)))
     return sorted(out, key=lambda s: (s.start, s.end))
