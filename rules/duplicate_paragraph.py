@@ -130,6 +130,8 @@ class DuplicateParagraph(Rule):
             if not _only_blank_between(doc, earlier, ln) and (
                     verse_lines.intersection((earlier.index, ln.index)) or _same_paragraph(doc, earlier, ln)):
                 continue  # a refrain line ("we were young, / on était jeunes, / we were young,")
+            if not _only_blank_between(doc, earlier, ln) and _slogan(ln.content):
+                continue  # "Un livre, ça se conseille." opening and closing a piece: a motto, said twice
             yield self._finding(doc, [earlier], [ln])
 
     def _finding(self, doc, earlier, later):
@@ -154,6 +156,16 @@ def _exact(lines) -> str:
 
 def _heading(lines) -> bool:
     return lines[0].text.lstrip().startswith("#")
+
+
+SLOGAN_WORDS = 12
+
+
+def _slogan(text: str) -> bool:
+    """One short sentence with its full stop: repeated far apart, it is the writer's motto (a
+    scraper's copies are headlines, without the stop, or whole paragraphs)."""
+    text = text.strip()
+    return bool(_SENTENCE_END.search(text)) and len(_WORD.findall(text)) < SLOGAN_WORDS
 
 
 def _same_paragraph(doc, a, b) -> bool:

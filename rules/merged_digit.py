@@ -20,6 +20,8 @@ _FIGURE_OR_WORDS = regex.compile(r"\d|\s")
 _MONTHS = frozenset("""janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre
     décembre decembre january february march april may june july august september october november december
     """.split())
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+_YEAR_WORD_ZIPF = 3.0
 # Units written out, which take a space after a figure ("3 heures"); the abbreviations glue on purpose.
 _UNITS = frozenset("""secondes minutes heures jours semaines mois années ans siècles fois euros dollars
     kilomètres mètres kilos tonnes litres personnes habitants millions milliards
@@ -112,6 +114,9 @@ class MergedDigit(Rule):
             return False
         if lower in _MONTHS and number.isdigit() and 1 <= int(number) <= 31:
             return True  # "le 15mai": a date lost its space (short months are below the word floor)
+        if _YEAR.fullmatch(number) and word.islower() and len(word) >= 3 \
+                and lexicon.best_zipf(lower, langs) >= _YEAR_WORD_ZIPF:
+            return True  # "since 2023amid": a year, then an ordinary word
         if lower in _UNITS:
             return True  # "3heures", "10years": a count and its unit, written apart in both languages
         # "4chan", "7up": listed names. (wordfreq folds longer numbers to zeros,

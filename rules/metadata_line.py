@@ -117,6 +117,8 @@ _READING = (
     rf"|(?:tempo{_S}+di{_S}+)?lettura{_S}*:?{_S}*{_N}{_S}*{_MIN}|{_N}{_S}*{_MIN}{_S}+di{_S}+lettura"
 )
 # Counters shown in the same strip: "12 comments", "3 réactions", "1,2k vues".
+# A record number in the same strip: "Updated 07:15 GMT, 4 February 2025 | ID 88213407".
+_IDENT = r"(?:ID|Id|Réf\.?|Ref\.?|No\.?|N°)\s*:?\s*#?\d{4,}"
 _COUNTER = (
     r"\d[\d\u00a0\u202f .,]*k?" + _S + r"*(?:commentaires?|comments?|r[ée]actions?|r[ée]ponses?|replies|partages"
     r"|shares|vues|views|likes|kommentare?|comentarios?|commenti)"
@@ -132,13 +134,13 @@ _ROLE = (
 )
 
 _ITEM = (r"(?:(?P<published>(?&pub))|(?P<reading>(?&read))|(?P<relative>(?&rel))"
-         r"|(?P<counter>(?&count))|(?P<date>(?&datetime)))")
+         r"|(?P<counter>(?&count))|(?P<ident>(?&idn))|(?P<date>(?&datetime)))")
 _SEPARATOR = rf"\)?{_S}*(?:[·•|,;/(]|{_S}[-–—]{_S}|[–—])?{_S}*"
 # Sub-patterns written once and called by name, (?&month): inlined, the month list would be
 # repeated two dozen times and the compiled regex would cost a quarter of a second to build.
 _DEFINE = (rf"(?(DEFINE)(?P<month>{_MONTH})(?P<weekday>{_WEEKDAY})(?P<day>{_DATE})(?P<clock>{_TIME})"
            rf"(?P<datetime>{_DATETIME})(?P<pub>{_PUBLISHED})(?P<read>{_READING})(?P<rel>{_RELATIVE})"
-           rf"(?P<count>{_COUNTER}))")
+           rf"(?P<count>{_COUNTER})(?P<idn>{_IDENT}))")
 
 
 # The whole line: an optional byline (with a role), then items and separators only.

@@ -5,6 +5,7 @@ from corpuslint.rule import Edit, Fix, Rule
 
 # Two or more spaces/tabs between visible characters (leading indentation never matches).
 _RUN = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_BEFORE_COMMA = regex.compile(r"(?<=[\p{L}\p{N}»”)])[ \t]+(?=,(?:\s|$))")
 _PROSE_TAB = regex.compile(r"(?<=[\p{L},;])\t(?=\p{Ll})")
 _WORDS = regex.compile(r"\p{L}+")
 _PROSE_TAB_WORDS = 12
@@ -40,7 +41,8 @@ class SpaceRun(Rule):
     Finds two or more spaces or tabs between two visible characters of a line and collapses them
     into one space, and a lone tab between two words of a sentence (`ounces,<tab>which`).
     Indentation at the start of a line is left alone, except in plain text where one paragraph
-    starts with a few spaces while (nearly) all others start at the margin.
+    starts with a few spaces while (nearly) all others start at the margin. A space before a comma
+    ("Kuntz , le maire") goes too.
 
     ## Why is this bad?
     Browsers collapse white space, so a run of spaces in extracted text is where an inline element,
@@ -65,6 +67,7 @@ class SpaceRun(Rule):
     def check(self, doc):
         lines = doc.prose_lines()
         yield from self._stray_indents(doc, lines)
+        yield from self._space_before_comma(doc, lines)
         runs = {ln.index: self._runs(ln, doc) for ln in lines}
         typewriter = _typewriter_spacing(lines)
         for ln in lines:
@@ -95,6 +98,18 @@ class SpaceRun(Rule):
             start, end = ln.start, ln.start + m.end()
             yield self.finding(start, end, "paragraph indented by stray spaces",
                                Fix.safe(Edit.deletion(start, end), message="Remove the indentation"))
+
+    def _space_before_comma(self, doc, lines):
+        """"Kuntz , le maire": a space before a comma, where a tag ended (no language puts one)."""
+        for ln in lines:
+            if " ," not in ln.text and "\t," not in ln.text:
+                continue
+            code = markdown_code_spans(ln.text) if doc.markdown else []
+            for m in _BEFORE_COMMA.finditer(ln.text):
+                if not _inside(code, m.start(), m.end()):
+                    start, end = ln.start + m.start(), ln.start + m.end()
+                    yield self.finding(start, end, "space before a comma",
+                                       Fix.safe(Edit.deletion(start, end), message="Remove the space"))
 
     @staticmethod
     def _runs(ln, doc):

@@ -80,6 +80,9 @@ UPSTREAM_EXCEPTIONS = (
      r"(?:\b\p{Lu}[\p{L}\p{N}&-]*\p{Lu}[\p{L}\p{N}&-]*|(?<=\p{L},?\s)\p{Lu}\p{Ll}+)\s+\d+\s+$", r""),
     # "de lundi à mardi aurait pu…": the "à" closes a range "de X à Y", it is no verb "a" misspelt.
     ("fr", r"conf_a_à_verbe", r".+", r"(?i)\bde\s+[\p{L}\p{N}'’-]+\s+à\s+[\p{L}\p{N}'’-]+\s+$", r""),
+    # "Je ne pars pas fâchée": a participle that agrees (-ée, -és, -ées) was meant as one; only the
+    # bare "-é" sounds like the infinitive "-er".
+    ("fr", r"infi_", r"(?i)\p{L}+(?:ée|ées|és)", r"", r""),
     # "ce qu'il en était sur le terrain": "sur" before a determiner is the preposition, not "sûr".
     ("fr", r"conf_sûr_sur", r"(?i)sur", r"",
      r"^\s+(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes|notre|nos|votre|vos)\b"),

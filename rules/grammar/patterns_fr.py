@@ -49,6 +49,12 @@ _INSERTED_CLAUSE = regex.compile(
     r"prévenu|conclu|regretté|déploré|jugé|martelé|tranché|détaillé|analysé|relevé|fait\s+valoir|"
     r"fait\s+savoir))")
 
+# The same plural subject right before its verb: "Les carnets de commandes est vide" -> "sont".
+_DIRECT_SUBJECT = regex.compile(
+    r"(?:^|(?<=[.!?…]\s+)|(?<=«\s*))(?P<subject>(?:Les|Ces|Mes|Tes|Ses|Nos|Vos|Leurs)\s+"
+    r"(?!(?:plus|moins|uns|autres|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b)\p{Ll}[\p{L}-]*[sx]"
+    r"(?:\s+(?:de|d['’]|du|des)(?:\s+(?:la|le|les)\b|\s*l['’])?\s*\p{Ll}[\p{L}'’-]*){0,2})\s+"
+    r"(?P<verb>" + "|".join(sorted(_SINGULAR_TO_PLURAL, key=len, reverse=True)) + r")(?![\p{L}'’-])")
 _DETERMINERS = r"(?:la|le|les|l['’]|un|une|des|du|sa|son|ses|leur|leurs|mon|ma|mes|ton|ta|tes|ce|cet|cette|ces|votre|vos|notre|nos)"
 _RELATIVE_SINGULAR = regex.compile(
     # The plural noun phrase opens the sentence or follows a word that is not "de" ("le chef de
@@ -96,6 +102,11 @@ def check(text: str) -> list[Slip]:
     for m in _A_NUMBER.finditer(text):
         out.append(Slip(m.start("a"), m.end("a"), "corpuslint", "a-for-à", CONFUSION,
                         "Préposition « à » (et non le verbe « a ») devant ce nombre.", ("à",)))
+    for m in _DIRECT_SUBJECT.finditer(text):
+        verb = m.group("verb")
+        plural = _SINGULAR_TO_PLURAL[verb]
+        out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "inserted-clause-agreement", AGREEMENT,
+                        f"Le sujet « {m.group('subject')} » est au pluriel : « {plural} ».", (plural,)))
     for m in _INSERTED_CLAUSE.finditer(text):
         verb = m.group("verb")
         plural = _SINGULAR_TO_PLURAL[verb]
