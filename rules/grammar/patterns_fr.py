@@ -67,7 +67,7 @@ _NOT_VERBS = frozenset({"entre", "contre", "comme", "même", "presque", "encore"
                         "autre", "notre", "votre", "leur", "quelque", "chaque", "une", "elle", "celle", "cette",
                         "quelle", "telle", "laquelle", "lesquelle"})
 _CAUSATIVE_PARTICIPLE = regex.compile(
-    r"(?<![\p{L}'’-])(?<!(?i:un|le|ce|du|au)\s)"  # "un fait divers": the noun
+    r"(?<![\p{L}'’-])(?<!(?i:un|le|ce|du|au|en|de|à)\s)"  # "un fait divers": the noun; "en fait", "tout à fait"
     r"(?P<aux>(?i:laiss\p{L}*|faire|fais|fait|faites|faisons|faisait|faisaient|font|fer\p{L}{1,4}|fit|firent))\s+"
     rf"(?P<part>\p{{Ll}}{{3,}}é)(?=\s+{_DETERMINERS}(?![\p{{L}}]))")
 
