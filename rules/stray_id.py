@@ -22,7 +22,7 @@ _TYPES = (  # order matters: the first match names the token
     ("numeric_date", regex.compile(r"[0-3]?\d[/.][01]?\d[/.]\d{4}")),
     ("time_seconds", regex.compile(r"[0-2]?\d:[0-5]\d:[0-5]\d(?:[.,]\d+)?(?:Z|[+-][0-2]\d:?[0-5]\d)?")),
     ("time", regex.compile(r"[0-2]?\d:[0-5]\d(?:Z|[+-][0-2]\d:?[0-5]\d)?")),
-    ("zone", regex.compile(r"\(?(?:UTC|GMT|CET|CEST|BST|PST|PDT|EST|EDT|Z)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?")),
+    ("zone", regex.compile(r"\(?(?:UTC|GMT|CET|CEST|BST|PST|PDT|EST|EDT|Z)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?|[+-][01]\d:?[0-5]\d")),
     ("uuid", regex.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")),
     ("hash_id", regex.compile(r"(?:(?i:id|ref|réf)[^\S\n]?)?(?:#|n°|nº|N°)\d{3,}")),  # "#48213", "ID#55120"
     ("long_number", regex.compile(r"[1-9]\d{7,}")),

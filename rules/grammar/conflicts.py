@@ -6,17 +6,23 @@ Grammalecte reports one conflict as alternatives with the same rule id ("leur" -
 généreux" it is "Une" -> "Un". An alternative is dropped when
 
 - it changes a determiner's gender (the noun's gender is in the dictionary, not in doubt),
-- it replaces a word by another word rather than another form of it ("portions" -> "portés"),
+- it replaces a word by another word rather than another form of it ("portions" -> "portés",
+  "fiches" -> "fichés": accents alone make another word),
 - or the checker, run again on the text with the alternative applied, still finds an agreement
   slip on the changed word ("La salade, léger").
 
-The first surviving alternative is reported with its fix; when none survives, the conflict is
+A conflict one of whose alternatives only changes accents is dropped whole: the checker took a
+noun for a participle ("fiches produits" -> "fichés" or "produites"). A subject pronoun is the
+last alternative tried ("ils joue": the verb, not "il"). The first
+surviving alternative is reported with its fix; when none survives, the conflict is
 reported without one.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Callable, Iterable
+
+import unicodedata
 
 import regex
 
@@ -28,6 +34,7 @@ _GENDER_PAIRS = {frozenset(p) for p in (("un", "une"), ("le", "la"), ("ce", "cet
                                         ("du", "de la"), ("au", "à la"), ("mon", "ma"), ("ton", "ta"),
                                         ("son", "sa"), ("quel", "quelle"), ("aucun", "aucune"),
                                         ("certain", "certaine"), ("nul", "nulle"), ("tout", "toute"))}
+_SUBJECT_PRONOUNS = frozenset("je tu il elle on nous vous ils elles i you he she it we they".split())
 NEAR = 40   # alternatives of one conflict sit within a few words of each other
 
 
@@ -35,10 +42,19 @@ def conflict_key(slip: Slip) -> tuple | None:
     return (slip.backend, _ACTION.sub("", slip.rule)) if _ACTION.search(slip.rule) else None
 
 
+def accent_only(word: str, repl: str) -> bool:
+    """``repl`` differs from ``word`` by accents alone ("fiches" / "fichés"): another word, not a form."""
+    return word != repl and _bare(word) == _bare(repl)
+
+
+def _bare(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
 def _inflection(word: str, repl: str) -> bool:
     """Is ``repl`` another form of ``word`` (a changed ending), not another word?"""
     w, r = word.lower(), repl.lower()
-    if frozenset((w, r)) in _GENDER_PAIRS:
+    if frozenset((w, r)) in _GENDER_PAIRS or accent_only(w, r):
         return False
     common = 0
     for a, b in zip(w, r):
@@ -68,8 +84,15 @@ def resolve(slips: tuple[Slip, ...], text: str, recheck: Callable[[str], list[Sl
     """``slips`` with each conflict reduced to the alternative to apply (or to none)."""
     drop, strip = set(), set()
     for group in groups(slips):
+        if any(s.suggestions and accent_only(text[s.start:s.end], s.suggestions[0]) for s in group):
+            # One side reads a noun as a participle ("fiches" -> "fichés" beside "produits"): the
+            # checker misparsed a compound ("fiches produits"); the whole conflict is a false alarm.
+            drop.update(id(s) for s in group)
+            continue
         good = [s for s in group if s.suggestions and _inflection(text[s.start:s.end], s.suggestions[0])
                 and _settles(s, text, recheck)]
+        # A subject pronoun is seldom the slip: "ils joue" is "ils jouent" rather than "il joue".
+        good.sort(key=lambda s: text[s.start:s.end].lower() in _SUBJECT_PRONOUNS)
         keep = good[0] if good else group[0]
         drop.update(id(s) for s in group if s is not keep)
         if not good:
