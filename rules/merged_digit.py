@@ -9,7 +9,7 @@ from .merged_words import FUNCTION_WORD_ZIPF, fenced_code, in_code_like_chunk, i
 # Not after letters, hyphens or dots ("mp3", "GPT-4o", "v2.0beta") and not
 # followed by more letters or digits of the same token.
 _NUMBER_WORD = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}_\-.,/])(\d+(?:[.,]\d+)*%?)(\p{L}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}_])")
+    r"(?<![\p{L}\p{M}\p{N}_\-.,/:])(\d+(?:[.,:]\d+)*(?:-\d+)?%?)(\p{L}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}_])")
 # A parenthesis holding a figure or several words, glued to the next word: "(5/5)lors".
 # "(re)lire" and "ami(e)s" hold a bare fragment and stay quiet.
 _BRACKET_WORD = regex.compile(

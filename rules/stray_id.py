@@ -26,7 +26,7 @@ _TYPES = (  # order matters: the first match names the token
     ("uuid", regex.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")),
     ("hash_id", regex.compile(r"(?:(?i:id|ref|réf)[^\S\n]?)?(?:#|n°|nº|N°)\d{3,}")),  # "#48213", "ID#55120"
     ("long_number", regex.compile(r"[1-9]\d{7,}")),
-    ("number", regex.compile(r"\d{3,}(?:[-_/]\d+)*")),                  # only after a marker or an ID label
+    ("number", regex.compile(r"\d{3,}(?:[-_/](?:\d+|[A-Z]{1,5}))*")),  # only after a marker or an ID label
     ("slug_id", regex.compile(r"[a-z]+(?:[-_/][a-z]+)*[-_/]\d{4,}")),     # "post-id-884213", "node/48213"
     ("ref_code", regex.compile(r"[A-Z]{1,6}(?:[-_/]\d{2,})(?:[-_/]\d+)+")),  # "PR-2024-0117"
     # "7734120-ECO", "ECO-7734120-B": capitals and a run of five digits or more ("A320-200" is a plane)

@@ -89,6 +89,18 @@ UPSTREAM_EXCEPTIONS = (
     # "Maëlle, maître composteuse": a title noun, not an adjective to agree with the first name.
     ("fr", r"gn_start_prn", r"(?i)maître|chef|témoin|auteur|docteur|professeur|ministre|juge|membre|capitaine"
      r"|ingénieur|médecin|peintre|poète|guide|maire|président|directeur|responsable|coach|champion", r"", r""),
+    # "la barre des huit ans", "le cap des 30 %": after a noun, "des" is the article, not "dès".
+    ("fr", r"conf_dès_des", r"(?i)des", r"(?i)\b(?:la|le|les|l['’]|un|une|du)\s+\p{L}+\s+$", r""),
+    # "People assume it's older shoppers": after a verb of saying or thinking, or a conjunction,
+    # "it's" opens a clause ("it is"), it is no possessive.
+    ("en", r"harper:ItsPossessive", r"(?i)it['’]s",
+     r"(?i)\b(?:that|assume[sd]?|think|thinks|thought|believe[sd]?|say|says|said|know|knows|knew|guess|suppose[sd]?"
+     r"|figure[sd]?|reckon|feel|feels|felt|hope|fear|mean|means|sure|because|since|if|when|whether|so|but|and|or"
+     r"|maybe|perhaps|now|then|where|what|why|how|yes|no)[,]?\s+$", r""),
+    # "will still be there tomorrow": "there" before an adverb, a preposition or the end of the clause.
+    ("en", r"harper:ThereToTheir", r"(?i)there", r"",
+     r"^(?:\s*[.,;:!?)]|\s+(?:tomorrow|today|tonight|now|again|too|yet|soon|early|late|already|anymore|for|at|in"
+     r"|on|by|with|when|and|or|but|is|are|was|were|will|would|to|from|until|all|forever)\b)"),
     # "they're", "you're" cannot follow a preposition, nor come before a count ("by their two sons").
     ("en", r"harper:(?:TheirToTheyre|YourToYoure)", r"(?i)their|your",
      r"(?i)\b(?:by|to|of|with|for|from|in|on|at|about|into|onto|over|under|through|after|before|without"
