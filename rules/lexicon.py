@@ -103,13 +103,6 @@ def is_unknown(word: str, langs) -> bool:
     return best_zipf(word, tuple(langs) + SHARED_LANGS) == 0.0
 
 
-def preload(langs=FALLBACK_LANGS) -> None:
-    """Load lexicons up front (workers call it before forking to share the pages)."""
-    for lang in langs:
-        if supported(lang):
-            _zipf_table(lang)
-
-
 # -- word-formation evidence, computed on demand for the rare candidate splits --
 
 _STEM_ZIPF = 3.5     # a stem counts when it is an ordinary word on its own
