@@ -56,6 +56,9 @@ _MAX_NAME_WORDS = 8
 _POST_WORDS = 80  # a post longer than this is article text that quotes it
 _POST_MIN_WORDS = 3  # a post says something: "3-1" above a footer is a score line
 _POST_WORD = regex.compile(r"\p{L}{2,}")
+# What a post carries and a sentence of the article seldom does: an emoji, a hashtag, a link, a "!".
+_POST_MARK = regex.compile(r"\p{Extended_Pictographic}|#\w|https?://|!")
+_NUMBERED = regex.compile(r"[ \t]*(?:\d{1,2}[.)]|[#*•])[ \t]")  # "1. Tirer parti…": a heading or an item
 _BYLINE = regex.compile(r"(?:By|Par|Von|Por|Di)\b")  # "By Jordan Park (@jpark) May 11, 2024" is a byline
 
 
@@ -225,12 +228,14 @@ def _widget_tail(lines, i):
 
 
 def _post_text_above(doc, prev, ln) -> bool:
-    """``prev`` and ``ln`` (the footer) make a paragraph of their own: ``prev`` is the post's text."""
+    """``prev`` and ``ln`` (the footer) make a paragraph of their own, and ``prev`` reads like a post
+    (an emoji, a hashtag, a link or an exclamation): ``prev`` is the post's text."""
     lines = doc.lines
     return (prev is not None and prev.index == ln.index - 1 and not prev.is_blank
             and (prev.index == 0 or lines[prev.index - 1].is_blank)
             and (ln.index + 1 >= len(lines) or lines[ln.index + 1].is_blank)
-            and len(prev.text.split()) <= _POST_WORDS and len(_POST_WORD.findall(prev.text)) >= _POST_MIN_WORDS)
+            and len(prev.text.split()) <= _POST_WORDS and len(_POST_WORD.findall(prev.text)) >= _POST_MIN_WORDS
+            and not _NUMBERED.match(prev.text) and _POST_MARK.search(prev.text) is not None)
 
 
 def _block_removal(first, last, doc) -> tuple[int, int]:

@@ -13,7 +13,7 @@
 - the verb of a relative "qui" after a plural subject, singular: "Les deux comédiens, qui prête
   leur voix" -> "prêtent" (the plural form must be a listed word);
 - the participle of a pronominal verb after a plural subject: "Les hommages se sont multiplié"
-  -> "multipliés";
+  -> "multipliés"; of a passive or "être" verb: "Les investisseurs ont été séduit" -> "séduits";
 - a past participle in -é where "laisser" or "faire" wants an infinitive, before a determiner:
   "Laisse reposé la pâte" -> "reposer", "il a fait changé les règles" -> "changer".
 """
@@ -51,7 +51,8 @@ _INSERTED_CLAUSE = regex.compile(
 
 # The same plural subject right before its verb: "Les carnets de commandes est vide" -> "sont".
 _DIRECT_SUBJECT = regex.compile(
-    r"(?:^|(?<=[.!?…]\s+)|(?<=«\s*))(?P<subject>(?:Les|Ces|Mes|Tes|Ses|Nos|Vos|Leurs)\s+"
+    r"(?:^|(?<=[.!?…]\s+)|(?<=«\s*)|(?<=\b(?:que|qu['’]|quand|lorsque|si|car|mais|et|donc|où|puisque)\s+))"
+    r"(?P<subject>(?i:les|ces|mes|tes|ses|nos|vos|leurs)\s+"
     r"(?!(?:plus|moins|uns|autres|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b)\p{Ll}[\p{L}-]*[sx]"
     r"(?:\s+(?:de|d['’]|du|des)(?:\s+(?:la|le|les)\b|\s*l['’])?\s*\p{Ll}[\p{L}'’-]*){0,2})\s+"
     r"(?P<verb>" + "|".join(sorted(_SINGULAR_TO_PLURAL, key=len, reverse=True)) + r")(?![\p{L}'’-])")
@@ -83,6 +84,15 @@ _PRONOMINAL_PARTICIPLE = regex.compile(
 # Pronominal verbs whose "se" is an indirect object: their participle never agrees.
 _INVARIABLE_PRONOMINAL = frozenset({"succédé", "parlé", "téléphoné", "ressemblé", "demandé", "imaginé", "souri",
                                     "plu", "nui", "menti", "suffi", "rendu", "permis", "dit", "écrit", "succédés"})
+# A passive or "être" verb after a plural subject: "Les investisseurs ont été séduit" -> "séduits",
+# "Ils ont été transporté" -> "transportés", "Les collectivités sont appelé" -> "appelées".
+_PASSIVE_PARTICIPLE = regex.compile(
+    r"(?:^|(?<=[.!?…]\s+)|(?<=,\s+))(?P<subject>(?:(?i:les|ces|mes|tes|ses|nos|vos|leurs)\s+\p{Ll}[\p{L}-]*[sx]"
+    r"(?:\s+(?:de|d['’]|du|des)(?:\s+(?:la|le|les)\b|\s*l['’])?\s*\p{Ll}[\p{L}'’-]*)?|Ils|Elles))"
+    r"\s+(?:ne\s+|n['’])?(?:ont\s+été|avaient\s+été|auront\s+été|sont|étaient|seront|seraient|furent)"
+    r"\s+(?:(?:pas|déjà|tous|toutes|très|bien|aussi|encore|vite|rapidement|légèrement|particulièrement)\s+)?"
+    r"(?P<part>\p{Ll}{2,}(?:é|it|u|i))(?![\p{L}'’-])"
+    r"(?!\s+(?:le|la|les|l['’]|un|une|des|du)\b)")
 _FEMININE_ENDINGS = ("tions", "sions", "tés", "ures", "ances", "ences", "ettes", "elles", "ies", "ées", "euses",
                      "trices", "ades", "ines")
 
@@ -134,4 +144,13 @@ def check(text: str) -> list[Slip]:
             continue
         out.append(Slip(m.start("part"), m.end("part"), "corpuslint", "pronominal-participle-agreement", AGREEMENT,
                         f"Le participe s'accorde avec « {m.group('subject')} » : « {plural} ».", (plural,)))
+    for m in _PASSIVE_PARTICIPLE.finditer(text):
+        part, subject = m.group("part"), m.group("subject")
+        feminine = subject == "Elles" or subject.split()[-1].endswith(_FEMININE_ENDINGS)
+        plural = part + ("es" if feminine else "s")
+        if part in _INVARIABLE_PRONOMINAL or not _listed(plural) or any(
+                s.start <= m.start("part") < s.end for s in out):
+            continue
+        out.append(Slip(m.start("part"), m.end("part"), "corpuslint", "passive-participle-agreement", AGREEMENT,
+                        f"Le participe s'accorde avec « {subject} » : « {plural} ».", (plural,)))
     return sorted(out, key=lambda s: (s.start, s.end))
