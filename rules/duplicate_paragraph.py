@@ -55,7 +55,9 @@ class DuplicateParagraph(Rule):
     short lines (`Question:`, `Au moins pour l’instant.`, `-`) and table rows may repeat on purpose,
     and so does the refrain of a song or poem: a stanza (three or more short lines, at most half
     of them ending a sentence) repeated further down, in a text that has other stanzas, is left
-    alone, and so is a line that comes back after other lines of its own block ("A / B / A").
+    alone, and so is a line that comes back after other lines of its own block ("A / B / A"), or a
+    short sentence said twice far apart (a motto: "Un livre, ça se conseille."). A run of lines
+    printed twice in a row (a live entry's time and title, then its text) is one finding.
 
     ## Why is this bad?
     Repeated text over-weights one sentence in a corpus, trips near-duplicate filters and reads

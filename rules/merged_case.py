@@ -42,8 +42,10 @@ class MergedCase(Rule):
 
     ## What it does
     Finds tokens with one lower-to-upper step inside that are in no lexicon and read as two words:
-    a lowercase word glued to a capitalised word or name ("coachMarta"), or a word or name glued to
-    a capitalised function word that starts the next sentence ("MicrosoftLes"). Also finds two
+    a lowercase word glued to a capitalised word or name ("coachMarta", "constructeurXenta" when the
+    word is long), a two-letter preposition or article glued to a known capitalised word
+    ("inPhoenix", "deLyon"; not "on", "to", "is", which start code identifiers such as onClick), or
+    a word or name glued to a capitalised function word that starts the next sentence ("MicrosoftLes"). Also finds two
     sentences glued at their full stop ("testing.The 14-inch display"), outside addresses, file
     names and code. CamelCase brands stay quiet: they are listed (YouTube, LinkedIn, PowerPoint,
     DeepMind, HoloLens), their second part is a content word (MidJourney, VentureBeat), or their

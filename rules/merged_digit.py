@@ -49,7 +49,9 @@ class MergedDigit(Rule):
 
     ## What it does
     Finds a number directly followed by a frequent word of the document's language, with no space:
-    "Maia 100qui montre", "octobre 2024pour 549 euros", "50%des", and a bracketed figure glued to
+    "Maia 100qui montre", "octobre 2024pour 549 euros", "50%des", a day glued to its month
+    ("le 15mai"), a count to a unit written out ("3heures", "10years"), a year or a score to any
+    ordinary word ("since 2023amid", "84-79devant"), and a bracketed figure glued to
     the next word: "(5/5)lors" ("(re)lire" and "ami(e)s" stay quiet). Units, ordinals and
     multipliers that are glued on purpose stay quiet ("100m", "17h", "1er", "2e", "3nm", "64Go",
     "10x", "4G", "3D", "60km/h"), as do tokens inside addresses, handles, identifiers and code,

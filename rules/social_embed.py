@@ -76,7 +76,11 @@ class SocialEmbed(Rule):
     `pic.twitter.com/…` links, Instagram's `View this post on Instagram` and
     `A post shared by Ana Ruiz (@anaruiz_tennis)`, player buttons such as
     `Regarder la bande-annonce sur YouTube`, and the account and caption lines (`@account`,
-    `caption ♬ sound`) printed right under a post label.
+    `caption ♬ sound`) printed right under a post label or alone (`@techmag.fr … #test ♬ son
+    original - TechMag`). Also: Bluesky's `[image or embed]` placeholder with the footer and post
+    above it, a post's text when it and its footer make a paragraph of their own and the text reads
+    like a post (an emoji, a hashtag, a link, an exclamation), and a player's fallback text
+    (`Votre navigateur ne prend pas en charge la lecture de vidéos.`).
 
     ## Why is this bad?
     The widget repeats a quote the article already gives (or a post the reader never sees) and
