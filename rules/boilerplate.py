@@ -1204,11 +1204,12 @@ CAPTION_MAX_WORDS = 30
 
 
 def _lone_caption(doc: Document, ln: Line, sentence: str, alone: bool = True) -> bool:
-    """One short sentence on a line of its own (blank lines or the text's ends around it, unless
-    ``alone`` is false)."""
+    """One short sentence, on a line of its own (blank lines or the text's ends around it) when
+    ``alone``."""
     lines = doc.lines
-    alone = not alone or all(not (0 <= k < len(lines)) or lines[k].is_blank for k in (ln.index - 1, ln.index + 1))
-    return (alone and _words(sentence) <= CAPTION_MAX_WORDS and _TITLE_START.match(sentence) is not None
+    if alone and not all(not (0 <= k < len(lines)) or lines[k].is_blank for k in (ln.index - 1, ln.index + 1)):
+        return False
+    return (_words(sentence) <= CAPTION_MAX_WORDS and _TITLE_START.match(sentence) is not None
             and not _SENTENCE_BREAK.search(sentence.rstrip(".!?… ")))
 
 

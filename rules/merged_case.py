@@ -104,11 +104,7 @@ class MergedCase(Rule):
                 continue
             if in_code_like_chunk(text, m.start(), m.end()):
                 continue
-            yield self.finding(
-                m.start(), m.end(),
-                f"merged words: '{m.group()}' reads as '{left} {right}'",
-                Fix.unsafe(Edit.insertion(m.start(2), " "), message=f"Split into '{left} {right}'"),
-            )
+            yield self._split(m, left, right)
 
     def _short_merges(self, text, langs):
         shared = tuple(langs) + lexicon.SHARED_LANGS
@@ -118,11 +114,14 @@ class MergedCase(Rule):
                     or lexicon.best_zipf(right, shared) < _SHORT_RIGHT_ZIPF
                     or in_code_like_chunk(text, m.start(), m.end())):
                 continue
-            yield self.finding(
-                m.start(), m.end(),
-                f"merged words: '{m.group()}' reads as '{left} {right}'",
-                Fix.unsafe(Edit.insertion(m.start(2), " "), message=f"Split into '{left} {right}'"),
-            )
+            yield self._split(m, left, right)
+
+    def _split(self, m, left: str, right: str):
+        return self.finding(
+            m.start(), m.end(),
+            f"merged words: '{m.group()}' reads as '{left} {right}'",
+            Fix.unsafe(Edit.insertion(m.start(2), " "), message=f"Split into '{left} {right}'"),
+        )
 
     @staticmethod
     def _is_merge(left: str, right: str, langs) -> bool:

@@ -127,22 +127,14 @@ class SocialEmbed(Rule):
                     claimed.update({ln.index, nxt.index})
                     if prev is not None and prev.index == ln.index - 1 and not prev.is_blank \
                             and prev.index not in claimed and start >= ln.start:
-                        # The post's text, right above: unsafe (it may be the only place a quote is).
-                        # It takes the blank line before it, which the footer left in place.
-                        cut = prev.start - 1 if prev.index and doc.lines[prev.index - 1].is_blank else prev.start
-                        yield self.finding(cut, ln.start, "embedded post text",
-                                           Fix.unsafe(Edit.deletion(cut, ln.start),
-                                                      message="Remove the embedded post's text"))
+                        yield self._post_text(prev, ln, doc)
                         claimed.add(prev.index)
                     continue
                 yield self._remove(ln, doc, "tweet or post attribution line", safe=True)
                 claimed.add(ln.index)
                 if _post_text_above(doc, prev, ln) and prev.index not in claimed and not _TWEET_LINK.search(prev.text):
-                    # A paragraph of two lines, the post and its footer: the embed whole (text unsafe).
-                    cut = prev.start - 1 if prev.index else prev.start
-                    yield self.finding(cut, ln.start, "embedded post text",
-                                       Fix.unsafe(Edit.deletion(cut, ln.start),
-                                                  message="Remove the embedded post's text"))
+                    # A paragraph of two lines, the post and its footer: the embed whole.
+                    yield self._post_text(prev, ln, doc)
                     claimed.add(prev.index)
                     continue
                 if prev is not None and prev.index == ln.index - 1 and prev.index not in claimed \
@@ -187,6 +179,13 @@ class SocialEmbed(Rule):
         m = _SHARED_LINE.fullmatch(text)
         return bool(m and _SHARED_BY.search(m.group("name")) and _words(m.group("name")) <= _MAX_NAME_WORDS + 4
                     and _words(m.group("tail")) <= 10)
+
+    def _post_text(self, prev, footer, doc):
+        """The post's text above its footer: unsafe (it may be the only place a quote is). It takes
+        the blank line before it, which the footer's removal leaves in place."""
+        cut = prev.start - 1 if prev.index and doc.lines[prev.index - 1].is_blank else prev.start
+        return self.finding(cut, footer.start, "embedded post text",
+                            Fix.unsafe(Edit.deletion(cut, footer.start), message="Remove the embedded post's text"))
 
     def _remove(self, ln, doc, what, safe):
         start, end = line_removal(ln, doc)

@@ -148,12 +148,7 @@ def _relative_subject(text: str) -> list[Slip]:
     for m in _RELATIVE_SUBJECT.finditer(text):
         if m.group("rel") in _CLAUSE_VERBS or not plural_noun(m.group("noun")):
             continue
-        verb = m.group("verb")
-        plural = _PLURAL_VERB[verb.replace("’", "'")]
-        plural = plural.replace("'", "’") if "’" in verb else plural
-        out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "plural-subject-singular-verb", AGREEMENT,
-                        f"The subject “{m.group('subject')}” is plural: the verb should be “{plural}”.",
-                        (plural,)))
+        out.append(_plural_subject_slip(m, _plural_auxiliary(m.group("verb"))))
     return out
 
 
@@ -184,10 +179,8 @@ def _apposition_subject(text: str) -> list[Slip]:
         verb = m.group("verb")
         if m.group("lexical") and verb not in _LEXICAL_VERBS or not plural_noun(m.group("noun")):
             continue
-        plural = _LEXICAL_VERBS[verb] if m.group("lexical") else _PLURAL_VERB[verb]
-        out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "plural-subject-singular-verb", AGREEMENT,
-                        f"The subject “{m.group('subject')}” is plural: the verb should be “{plural}”.",
-                        (plural,)))
+        plural = _LEXICAL_VERBS[verb] if m.group("lexical") else _plural_auxiliary(verb)
+        out.append(_plural_subject_slip(m, plural))
     return out
 
 
@@ -232,11 +225,20 @@ def _pp_subject(text: str) -> list[Slip]:
                 continue
         if not plural_noun(m.group("noun")):
             continue
-        plural = (_LEXICAL_VERBS.get(verb) or _REPORTING[verb]) if m.group("lexical") else _PLURAL_VERB[verb]
-        out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "plural-subject-singular-verb", AGREEMENT,
-                        f"The subject “{m.group('subject')}” is plural: the verb should be “{plural}”.",
-                        (plural,)))
+        plural = (_LEXICAL_VERBS.get(verb) or _REPORTING[verb]) if m.group("lexical") else _plural_auxiliary(verb)
+        out.append(_plural_subject_slip(m, plural))
     return out
+
+
+def _plural_auxiliary(verb: str) -> str:
+    """"has" -> "have", "wasn’t" -> "weren’t" (the apostrophe kept as written)."""
+    plural = _PLURAL_VERB[verb.replace("’", "'")]
+    return plural.replace("'", "’") if "’" in verb else plural
+
+
+def _plural_subject_slip(m: regex.Match, plural: str) -> Slip:
+    return Slip(m.start("verb"), m.end("verb"), "corpuslint", "plural-subject-singular-verb", AGREEMENT,
+                f"The subject “{m.group('subject')}” is plural: the verb should be “{plural}”.", (plural,))
 
 
 def _plural_subject(text: str) -> list[Slip]:
@@ -250,12 +252,8 @@ def _plural_subject(text: str) -> list[Slip]:
                 continue
             plural = _LEXICAL_VERBS[verb]
         else:
-            plural = _PLURAL_VERB[verb.replace("’", "'")]
-        if "’" in verb:
-            plural = plural.replace("'", "’")
-        out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "plural-subject-singular-verb", AGREEMENT,
-                        f"The subject “{m.group('subject')}” is plural: the verb should be “{plural}”.",
-                        (plural,)))
+            plural = _plural_auxiliary(verb)
+        out.append(_plural_subject_slip(m, plural))
     return out
 
 

@@ -97,6 +97,17 @@ _FEMININE_ENDINGS = ("tions", "sions", "tés", "ures", "ances", "ences", "ettes"
                      "trices", "ades", "ines")
 
 
+def _participle_slip(m: regex.Match, rule: str) -> Slip | None:
+    """The participle of ``m`` agreeing with its plural subject, when that form is a listed word."""
+    part, subject = m.group("part"), m.group("subject")
+    feminine = subject == "Elles" or subject.split()[-1].endswith(_FEMININE_ENDINGS)
+    plural = part + ("es" if feminine else "s")
+    if part in _INVARIABLE_PRONOMINAL or not _listed(plural):
+        return None
+    return Slip(m.start("part"), m.end("part"), "corpuslint", rule, AGREEMENT,
+                f"Le participe s'accorde avec « {subject} » : « {plural} ».", (plural,))
+
+
 def _listed(word: str) -> bool:
     from corpuslint.rules import lexicon
 
@@ -135,22 +146,10 @@ def check(text: str) -> list[Slip]:
             continue
         out.append(Slip(m.start("part"), m.end("part"), "corpuslint", "causative-infinitive", VERB_FORM,
                         f"Après « {m.group('aux')} », l'infinitif : « {infinitive} ».", (infinitive,)))
-    for m in _PRONOMINAL_PARTICIPLE.finditer(text):
-        part = m.group("part")
-        if part in _INVARIABLE_PRONOMINAL:
-            continue
-        plural = part + ("es" if m.group("subject").endswith(_FEMININE_ENDINGS) else "s")
-        if not _listed(plural):
-            continue
-        out.append(Slip(m.start("part"), m.end("part"), "corpuslint", "pronominal-participle-agreement", AGREEMENT,
-                        f"Le participe s'accorde avec « {m.group('subject')} » : « {plural} ».", (plural,)))
-    for m in _PASSIVE_PARTICIPLE.finditer(text):
-        part, subject = m.group("part"), m.group("subject")
-        feminine = subject == "Elles" or subject.split()[-1].endswith(_FEMININE_ENDINGS)
-        plural = part + ("es" if feminine else "s")
-        if part in _INVARIABLE_PRONOMINAL or not _listed(plural) or any(
-                s.start <= m.start("part") < s.end for s in out):
-            continue
-        out.append(Slip(m.start("part"), m.end("part"), "corpuslint", "passive-participle-agreement", AGREEMENT,
-                        f"Le participe s'accorde avec « {subject} » : « {plural} ».", (plural,)))
+    for rule, pattern in (("pronominal-participle-agreement", _PRONOMINAL_PARTICIPLE),
+                          ("passive-participle-agreement", _PASSIVE_PARTICIPLE)):
+        for m in pattern.finditer(text):
+            slip = _participle_slip(m, rule)
+            if slip is not None and not any(s.start <= slip.start < s.end for s in out):
+                out.append(slip)
     return sorted(out, key=lambda s: (s.start, s.end))
