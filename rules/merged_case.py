@@ -12,7 +12,7 @@ from .merged_words import (CASE_STEP, SHORT_FUNCTION_WORDS, STOP_STEP, chunk_bou
 _CASE_MERGE = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Lu}?\p{Ll}{2,}\p{Ll})(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\p{N}_\-])")
 # Lowercase left part ("coach|Marta"): an ordinary word; the right part may be a name.
-_LOWER_LEFT_ZIPF = 4.0
+_LOWER_LEFT_ZIPF = 3.5
 _NAME_ZIPF = 2.5
 # A long ordinary word ("constructeur|Xenta") may meet a name no list knows: a product, a firm.
 _LONG_LEFT = 6

@@ -31,6 +31,15 @@ _LOWER_RUN = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]{4,}")
 _LISTED_PART_ZIPF, _LISTED_GAP = 4.0, 3.0
 # "club's", "don't", "we'll": the word an English clitic forms must be listed.
 _CLITIC_ZIPF = 3.0
+# A sentence opener glued to the next word ("Chaquedossier", "Eachpanel"): the opener is one of
+# the commonest words (chaque 5.6, each 5.7, dans 6.9); a name that starts like a word ("Goodwin")
+# rarely also ends in a long common one, and names recur.
+_OPENER_ZIPF, _OPENER_RIGHT_LEN = 5.0, 4
+_SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?…:]|\n)[ \t\u00a0«“\"'‘(\-–—•*]*$")
+# French elision glued to the word before: "dansl'après-midi", "etd'autres". The word before is a
+# function word, and the word plus the letter is no word ("quel'", "aujourd'" stay quiet).
+_ELISION_MERGE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Ll}{2,})([ldnmstcj])['’](?=\p{L})")
+_ELISION_LEFT_ZIPF, _ELISION_JOINED_ZIPF = 5.0, 2.5
 # Languages that write compounds as one word: an unknown token there is a compound.
 _COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "no", "fi", "hu", "is", "et", "af"})
 
@@ -48,7 +57,9 @@ class MergedLetters(Rule):
     "expression" + "less"), or a listed relative across the cut ("démolis|ses" ~ "démolissent",
     "factuel|le" ~ "actuelle"). Also finds merges common enough to be listed ("andthat",
     "thecity": far rarer than their words), a clitic glued to the next word ("club'sbiggest"), a
-    brand, name or acronym glued to a word ("GitHubou", "Chalaronneet", "ASVELsamedi"). A token
+    brand, name or acronym glued to a word ("GitHubou", "Chalaronneet", "ASVELsamedi"), a
+    capitalised sentence opener glued to the next word ("Chaquedossier", "Eachpanel"), and in
+    French an elided article or pronoun glued to the word before ("dansl'après-midi"). A token
     written twice in the document is taken for a word (a command, a coinage, a name), as are
     tokens in addresses, code, shell commands and quotes. Uses wordfreq's lists for the
     document's language (French and English when the language is unknown or mixed); silent for
@@ -107,13 +118,22 @@ class MergedLetters(Rule):
             if split is not None and not in_code_like_chunk(text, m.start(), m.end()):
                 yield self._finding(m.start(), m.end(), m.group(), split)
         for m in _NAME_TOKEN.finditer(text):
-            split = _brand_split(m.group(), langs, shared, name=True)
+            split = _brand_split(m.group(), langs, shared, name=True) or _opener_split(text, m, langs)
             if split is not None and not in_code_like_chunk(text, m.start(), m.end()) and not _recurs(text, m.group()):
                 yield self._finding(m.start(), m.end(), m.group(), split)
         for m in _ACRONYM_TOKEN.finditer(text):
             split = _acronym_split(m.group(1), m.group(2), langs, shared)
             if split is not None and not in_code_like_chunk(text, m.start(), m.end()) and not _recurs(text, m.group()):
                 yield self._finding(m.start(), m.end(), m.group(), split)
+
+        if "fr" in langs and ("'" in text or "’" in text):
+            for m in _ELISION_MERGE.finditer(text):
+                left, letter = m.groups()
+                if (lexicon.zipf(left, "fr") >= _ELISION_LEFT_ZIPF
+                        and lexicon.best_zipf(left + letter, shared) < _ELISION_JOINED_ZIPF
+                        and not in_code_like_chunk(text, m.start(), m.end())):
+                    end = _word_end(text, m.end())
+                    yield self._finding(m.start(), end, text[m.start():end], Split(left, text[m.start(2):end], "fr", 0.0))
 
     def _finding(self, start, end, word, split):
         at = start + len(split.left)
@@ -199,6 +219,27 @@ def _brand_split(token: str, langs, shared, name: bool = False) -> Split | None:
                     return None
                 return Split(left, tail, lang, z)
     return None
+
+
+def _opener_split(text: str, m: regex.Match, langs) -> Split | None:
+    """"Chaquedossier" -> "Chaque dossier": at a sentence start, a capitalised common opener glued
+    to a common word of four letters or more."""
+    token = m.group()
+    if (not _SENTENCE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            or not lexicon.is_unknown(token.lower(), langs) or _recurs(text, token)):
+        return None
+    split = best_split(token.lower(), langs)
+    if (split is None or len(split.right) < _OPENER_RIGHT_LEN
+            or lexicon.zipf(split.left, split.lang) < _OPENER_ZIPF
+            or lexicon.zipf(split.right, split.lang) < WORD_ZIPF):
+        return None
+    return Split(token[:len(split.left)], split.right, split.lang, split.score)
+
+
+def _word_end(text: str, i: int) -> int:
+    while i < len(text) and (text[i].isalpha() or text[i] in "-" and i + 1 < len(text) and text[i + 1].isalpha()):
+        i += 1
+    return i
 
 
 def _demonym(left: str, tail: str) -> bool:
