@@ -154,6 +154,8 @@ _TITLE_START = regex.compile(r"[\p{Lu}\p{N}«\"“'\[]")
 _CONTINUATION = regex.compile(r"[\p{Ll},;)\]]")
 _ENDS_WITH_STOP = regex.compile(r"(?<![.\s])\.[\s*_)\]»\"”]*$")  # "…a sentence." (not "…")
 _SENTENCE_END = regex.compile(r"[.!?…][\"»”’)]?(?=\s|$)")
+# A credit: a role, "by" or "par", a name ("Produced by Owen Pryce", "Réalisé par Julien Marty").
+_CREDIT_LINE = regex.compile(r"[^\S\n]*\p{L}+(?:[ -]\p{L}+)?[^\S\n]+(?:by|par)[^\S\n]+\p{Lu}[^\n]{0,60}$")
 
 
 class PackError(ValueError):
@@ -1110,6 +1112,8 @@ class _Scan:
                 return False
             if e.rest == "title" and (not _is_title(rest) or _ENDS_WITH_STOP.search(ln.text)):
                 return False
+            if e.rest == "title" and _CREDIT_LINE.match(ln.content) and self._in_credits(ln):
+                return False  # "Presented by X⏎Produced by Y": a programme's credits, not a sponsor
         if e.zone != "any" or e.skip_title:
             nonblank = self.idx.nonblank()
             if e.skip_title and nonblank and nonblank[0] == ln.index:
@@ -1119,6 +1123,10 @@ class _Scan:
             if e.zone == "tail" and ln.index not in nonblank[-ZONE_LINES:]:
                 return False
         return True
+
+    def _in_credits(self, ln: Line) -> bool:
+        lines = self.doc.lines
+        return any(0 <= k < len(lines) and _CREDIT_LINE.match(lines[k].content) for k in (ln.index - 1, ln.index + 1))
 
     def _extent(self, e: Entry, first: Line) -> Line:
         """The last line of the block that starts at ``first``."""

@@ -29,6 +29,8 @@ _SHORT_LINE = 40      # two short lines in a row are verse or a list
 _LABEL_LINE = 25      # a short next line that does not end a sentence is a label
 _CLOSED = regex.compile(r"[.!?…»”\")]$")
 _SAFE_LINE = 60       # a wrap inside lines this long is plainly inside a paragraph
+_BLOCK_LINES, _BLOCK_WIDTH = 3, 70  # see _fact_block
+_LIST_ITEMS = 2       # see _comma_list
 # A line cannot end on "de", "the", "at", "and" (the top of the frequency list) unless it is cut.
 _FUNCTION_WORD_ZIPF = 6.0
 # A paragraph hard-wrapped at a fixed width is a style (e-mail, plain-text
@@ -75,20 +77,22 @@ class BrokenWrap(Rule):
 
     ## What it does
     Finds a line that ends without closing punctuation followed by a line that continues the
-    sentence, and joins the two lines. The next line continues the sentence when it starts with a
-    lowercase word ("tout ce qui⏎était à nouveau"), a comma, semicolon, closing bracket or lone
-    full stop ("GitHub⏎, Mojang Studios"), a parenthesis followed by more text, a number after
-    a line that ends on a function word ("calls at⏎6am"), a dash incise ("so bright⏎– or so it
-    seemed", when no other line of the paragraph starts with a dash), or the rest of a name
-    after a long line ("les terrasses du Petit⏎Socco, où"). Also joins two sentences of a
+    sentence, and joins the two lines. The next line continues the sentence when it starts with
+    a lowercase word ("tout ce qui⏎était à nouveau"), a comma, semicolon, closing bracket or
+    lone full stop ("GitHub⏎, Mojang Studios"), a parenthesis followed by more text, a number
+    after a line that ends on a function word ("calls at⏎6am"), a dash incise ("so bright⏎– or
+    so it seemed", when no other line of the paragraph starts with a dash), or the rest of a
+    name after a long line ("les terrasses du Petit⏎Socco, où"). Also joins two sentences of a
     paragraph put on two lines when it is the only such break in a document that separates its
-    paragraphs with blank lines ("était prévisible.⏎Le carrefour…"). Stays quiet on list items, headings,
-    quotes and code (Markdown structure, and code fences in plain text too), on short lines
-    (titles, verse, lists), on lines ending with ":" or ".", on a next line that starts with a
-    brand like "iPhone", an address, "a)" or "1.", and on paragraphs, or whole documents,
-    hard-wrapped at a fixed width (a style, not debris: the breaks sit near one margin), as well
-    as on documents written wrapped by hand (no line longer than 100 characters, breaks in
-    several paragraphs: a scraped page keeps each paragraph on one long line). Hyphenated breaks are CL404's.
+    paragraphs with blank lines ("était prévisible.⏎Le carrefour…"). Stays quiet on list items,
+    headings, quotes and code (Markdown structure, and code fences in plain text too), on short
+    lines (titles, verse, lists), on blocks of three short lines or more none of which ends a
+    sentence (an info box, a fact a line), on lists written one item a line with a comma after
+    each, on lines ending with ":" or ".", on a next line that starts with a brand like
+    "iPhone", an address, "a)" or "1.", and on paragraphs, or whole documents, hard-wrapped at a
+    fixed width (a style, not debris: the breaks sit near one margin), as well as on documents
+    written wrapped by hand (no line longer than 100 characters, breaks in several paragraphs: a
+    scraped page keeps each paragraph on one long line). Hyphenated breaks are CL404's.
 
     ## Why is this bad?
     Extractors break lines where the page had a tag, an inline element or a column edge. A
@@ -147,13 +151,16 @@ class BrokenWrap(Rule):
     def _wraps(self, doc, code):
         width = _fill_width(doc, code)
         for para in doc.paragraphs:
-            if len(para) < 2 or _hard_wrapped(para):
+            if len(para) < 2 or _hard_wrapped(para) or _fact_block(para):
                 continue
+            listed = _comma_list(para)
             for a, b in zip(para, para[1:]):
                 if inside(code, a.start) or inside(code, b.start):
                     continue
                 if width and width - _FILLED_SPREAD <= len(a.text.rstrip()) <= width:
                     continue  # the document's own margin
+                if listed and a in listed:
+                    continue  # "a second ambulance,⏎a sponsor who…": one item a line
                 if _DASH_START.match(b.content.lstrip()) and sum(bool(_DASH_LINE.match(ln.text)) for ln in para) > 1:
                     continue  # a dash-led list
                 if _FIGURE.fullmatch(a.content.strip()) or _FIGURE.fullmatch(b.content.strip()):
@@ -207,6 +214,22 @@ class BrokenWrap(Rule):
         if _PAREN_START.match(tail) or _DIGIT_START.match(tail) and _ends_on_function_word(doc, head):
             return " "
         return None
+
+
+def _fact_block(para) -> bool:
+    """Three lines or more, all short, none closing a sentence: an info box ("Samedi, 17h, …",
+    "Lampions fournis, 5 € par enfant⏎sur réservation"), laid out a fact a line."""
+    texts = [ln.content.strip() for ln in para]
+    return (len(texts) >= _BLOCK_LINES and all(len(t) < _BLOCK_WIDTH for t in texts)
+            and not any(_CLOSED.search(t) for t in texts))
+
+
+def _comma_list(para) -> list:
+    """The short lines ending in a comma or semicolon, when there are two or more: a list written
+    one item a line ("more volunteers,⏎a second ambulance,⏎and, above all, …")."""
+    items = [ln for ln in para[:-1]
+             if ln.content.rstrip().endswith((",", ";")) and len(ln.content.rstrip()) < _SAFE_LINE]
+    return items if len(items) >= _LIST_ITEMS else []
 
 
 def _name_cut(doc, head: str, tail: str) -> bool:

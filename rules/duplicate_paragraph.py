@@ -51,8 +51,9 @@ class DuplicateParagraph(Rule):
     and the body, or a live-blog entry repeated. When the copies follow each other (only blank
     lines between), the earlier one is reported and the last one stays, as a diff of the page
     would show it; a copy further down is reported itself and the first one stays. A Markdown
-    heading is kept over its plain copy. Only lines of at least 25 characters and 4 words count:
-    short lines (`Question:`, `Au moins pour l’instant.`, `-`) and table rows may repeat on purpose,
+    heading is kept over its plain copy. Only lines of at least 25 characters and 4 words count
+    (and short headings printed twice in a row, "6. Patinoire éphémère" twice, with no sentence
+    between): other short lines (`Question:`, `Au moins pour l’instant.`, `-`) and table rows may repeat on purpose,
     and so does the refrain of a song or poem: a stanza (three or more short lines, at most half
     of them ending a sentence) repeated further down, in a text that has other stanzas, is left
     alone, and so is a line that comes back after other lines of its own block ("A / B / A"), or a
@@ -117,9 +118,11 @@ class DuplicateParagraph(Rule):
             key = keys[pos]
             at = seen_lines.get(key)
             seen_lines[key] = pos
-            if at is None or ln.index in repeated or not meaningful(ln.content):
+            if at is None or ln.index in repeated:
                 continue
             earlier = content[at]
+            if not meaningful(ln.content) and not _stutter(doc, earlier, ln):
+                continue
             block = pos - at
             if 1 < block <= MAX_BLOCK_LINES and keys[pos:pos + block] == keys[at:pos] \
                     and not repeated.intersection(x.index for x in content[at:pos + block]) \
@@ -150,6 +153,20 @@ class DuplicateParagraph(Rule):
         fix = (Fix.safe if adjacent and exact else Fix.unsafe)(
             Edit.deletion(start, end), message=f"Remove this copy; line {kept[0].index + 1} stays")
         return self.finding(start, end, message, fix)
+
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+STUTTER_CHARS, STUTTER_TOKENS = 12, 3
+
+
+def _stutter(doc, earlier, later) -> bool:
+    """A short heading printed twice in a row ("6. Patinoire éphémère" twice): the same text, blank
+    lines between (a chorus repeats line after line), no sentence (a reply said twice stays)."""
+    text = later.content.strip()
+    return (later.index - earlier.index > 1 and _only_blank_between(doc, earlier, later)
+            and _exact([earlier]) == _exact([later])
+            and len(text) >= STUTTER_CHARS and len(_TOKEN.findall(text)) >= STUTTER_TOKENS
+            and not _SENTENCE_END.search(text))
 
 
 def _exact(lines) -> str:

@@ -14,6 +14,8 @@ _CASE_MERGE = regex.compile(
 # Lowercase left part ("coach|Marta"): an ordinary word; the right part may be a name.
 _LOWER_LEFT_ZIPF = 3.5
 _NAME_ZIPF = 2.5
+# ... or a long, rarer word ("l'historienne|Mathilde") before a listed name.
+_RARE_LEFT_ZIPF, _RARE_LEFT_LEN = 3.0, 8
 # A long ordinary word ("constructeur|Xenta") may meet a name no list knows: a product, a firm.
 _LONG_LEFT = 6
 _SHORT_MERGE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Ll}{2})(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_\-])")
@@ -129,7 +131,8 @@ class MergedCase(Rule):
             return False
         shared = tuple(langs) + lexicon.SHARED_LANGS
         if left[0].islower():
-            return (lexicon.best_zipf(left, langs) >= _LOWER_LEFT_ZIPF
-                    and (lexicon.best_zipf(right, shared) >= _NAME_ZIPF or len(left) >= _LONG_LEFT))
+            z = lexicon.best_zipf(left, langs)
+            return (z >= _LOWER_LEFT_ZIPF and (lexicon.best_zipf(right, shared) >= _NAME_ZIPF or len(left) >= _LONG_LEFT)
+                    or z >= _RARE_LEFT_ZIPF and len(left) >= _RARE_LEFT_LEN and lexicon.best_zipf(right, shared) >= _NAME_ZIPF)
         return (lexicon.best_zipf(left, shared) >= _CAPITAL_LEFT_ZIPF
                 and lexicon.best_zipf(right, langs) >= _OPENER_ZIPF)

@@ -38,10 +38,13 @@ _GLUED_SUFFIXES = frozenset("""
     k m bn md mds mrd mrds mln mio eur usd ht ttc
     x p i ii iii iv ieme ième aine
 """.split())
+_CLOCK = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_CLOCK_SUFFIXES = frozenset("am pm h hr hrs min mn sec s ms z utc gmt".split())
 # A one-digit number glued to a word is often a name ("7up", "4chan", "9gag"):
 # only very frequent words count after it.
 _ONE_DIGIT_ZIPF = 5.5
 _WORD_ZIPF = 4.0
+_LONG_WORD, _LONG_WORD_ZIPF = 6, 3.0
 
 
 class MergedDigit(Rule):
@@ -112,6 +115,8 @@ class MergedDigit(Rule):
     @staticmethod
     def _is_merge(number: str, word: str, langs) -> bool:
         lower = word.lower()
+        if _CLOCK.fullmatch(number):  # "1:12:09to": after a time, only time units glue on purpose
+            return len(word) >= 2 and lower not in _CLOCK_SUFFIXES and _frequent(word, langs, one_digit=False)
         if len(word) < 2 or lower in _GLUED_SUFFIXES:
             return False
         if lower in _MONTHS and number.isdigit() and 1 <= int(number) <= 31:
@@ -133,6 +138,8 @@ def _frequent(word: str, langs, one_digit: bool) -> bool:
     # A capitalised word after a number ("2023Les") must be a function word:
     # "5Go", "3Com" and product names are capitalised too.
     floor = _WORD_ZIPF if word.islower() else FUNCTION_WORD_ZIPF
+    if word.islower() and len(word) >= _LONG_WORD:
+        floor = _LONG_WORD_ZIPF  # "140tirages": a long word is no unit or suffix
     if len(word) <= 3:
         floor = FUNCTION_WORD_ZIPF
     if one_digit:

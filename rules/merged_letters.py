@@ -19,7 +19,7 @@ _NAME_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{Lu}\p{Ll}[\p{Ll}\p{M}]{4
 # letters or more) or a function word, so that "URLs", "SMSing", "CDrom" stay quiet.
 _ACRONYM_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Lu}{2,})(\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
 _ACRONYM_WORD_ZIPF, _ACRONYM_WORD_LEN = 4.0, 4
-_NAME_TAIL_ZIPF = 7.0   # "et", "le", "de", "the", "and", "of"; not "us" (6.0), "an" (6.5)
+_NAME_TAIL_ZIPF = 6.9   # "et", "le", "de", "the", "and", "of", "on"; not "us" (6.0), "an" (6.5)
 _APOSTROPHES = "'’ʼ"
 _OPEN_QUOTE_BEFORE = regex.compile(r"[«“\"‘][ \u00a0\u202f]?$")
 _CLOSE_QUOTE_AFTER = regex.compile(r"[ \u00a0\u202f]?[»”\"’]")
@@ -151,7 +151,7 @@ def _occurrences(text: str, words: set[str]) -> list:
         i = text.find(word)
         while i >= 0:
             m = _TOKEN.match(text, i)
-            if m is not None and m.end() == i + len(word):
+            if m is not None and m.end() == i + len(word) and text[i - 2:i] != "-\n":  # "gigan-⏎tesque" is CL404's
                 out.append(m)
             i = text.find(word, i + 1)
     return sorted(out, key=lambda m: m.start())

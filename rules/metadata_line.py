@@ -9,7 +9,8 @@ must be recognised, and one of them must be a metadata marker:
 - a relative time ("Il y a 3 heures", "2 hours ago", "vor 3 Stunden", "hace 2 horas").
 
 Dates, times and counters ("12 comments") count only next to a marker, after a byline
-("Par Jean Dupont · 12 mars 2024") or together ("March 3, 2024 · 12 comments"): a date in words
+("Par Jean Dupont · 12 mars 2024 à 08h15"; a date alone after a byline is the article's own
+dateline and stays) or together ("March 3, 2024 · 12 comments"): a date in words
 alone ("Mardi 12 mars", "2015", "Le 14 mai 2024 à 07:32") may be a live-blog day separator, a
 section heading or an event listing, and stays; a numeric date with a time ("12/03/2024 08:15")
 is a stamp.
@@ -26,6 +27,7 @@ from corpuslint.document import code_lines
 from corpuslint.rules.stray_id import classify as stray_id
 
 _S = r"[ \t\u00a0\u202f]"  # a space, no-break spaces included
+_CLOCK = regex.compile(r"\d{1,2}[ \u00a0\u202f]?(?:[h:][ \u00a0\u202f]?\d{2}|h\b|[ap]\.?m\b)", regex.I)
 
 _MONTH = (
     r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:let|\.)?|ao[uû]t"
@@ -270,6 +272,8 @@ class MetadataLine(Rule):
             if parsed is None or stray_id(text.strip()) is not None:
                 continue  # a machine stamp is CL301's
             start, end, byline, kinds = parsed
+            if byline is not None and kinds == ["date"] and not _CLOCK.search(text, byline, end):
+                continue  # "Par Camille Onfroy — 12 mars 2025": the article's own dateline, kept by editors
             safe = byline is None and not {"published", "date"}.intersection(kinds)
             make = Fix.safe if safe else Fix.unsafe
             what = _describe(kinds)

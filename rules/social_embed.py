@@ -41,6 +41,8 @@ _SOUND_CAPTION = regex.compile(
     r"[ \t]*@[\w.]{2,30}[ \t]+(?:[^\n♬]{0,250}#\w[^\n♬]{0,120}♬[ \t]*[^\n♬]{1,60}?"
     r"|[^\n♬]{3,250}♬[ \t]*(?i:original sound|son original|sonido original|suono originale|originalton|som original))"
     r"[ \t][-–][ \t]+[^\s.!?][^\n.!?]{0,40}")
+_SOUND_LINE = 120
+_HANDLE_CAPTION = regex.compile(r"[ \t]*@[\w.]{2,30}[ \t]+[^\n]{3,300}")
 # What a video or audio player prints when it cannot play: "Votre navigateur ne prend pas en charge
 # la lecture de vidéos.", "Your browser does not support the video tag."
 _PLAYER_FALLBACK = regex.compile(
@@ -77,7 +79,8 @@ class SocialEmbed(Rule):
     `A post shared by Ana Ruiz (@anaruiz_tennis)`, player buttons such as
     `Regarder la bande-annonce sur YouTube`, and the account and caption lines (`@account`,
     `caption ♬ sound`) printed right under a post label or alone (`@techmag.fr … #test ♬ son
-    original - TechMag`). Also: Bluesky's `[image or embed]` placeholder with the footer and post
+    original - TechMag`), or split over two lines (`@account caption #tags` then `♬ original sound
+    - Account`; a `♬` sound line alone goes too). Also: Bluesky's `[image or embed]` placeholder with the footer and post
     above it, a post's text when it and its footer make a paragraph of their own and the text reads
     like a post (an emoji, a hashtag, a link, an exclamation), and a player's fallback text
     (`Votre navigateur ne prend pas en charge la lecture de vidéos.`).
@@ -154,6 +157,18 @@ class SocialEmbed(Rule):
             elif "♬" in ln.text and _SOUND_CAPTION.fullmatch(ln.text.rstrip()):
                 yield self._remove(ln, doc, "embedded post caption (account, text and sound)", safe=False)
                 claimed.add(ln.index)
+            elif ln.text.lstrip().startswith("♬") and len(ln.text) <= _SOUND_LINE:
+                # TikTok's caption on one line, its sound on the next: "@account caption #tags" / "♬ …".
+                prev = lines[i - 1] if i > 0 else None
+                if (prev is not None and prev.index == ln.index - 1 and prev.index not in claimed
+                        and _HANDLE_CAPTION.fullmatch(prev.text.rstrip())):
+                    start, end = _block_removal(prev, ln, doc)
+                    yield self.finding(start, end, "embedded post caption (account and text, then sound)",
+                                       Fix.unsafe(Edit.deletion(start, end), message="Remove the embed"))
+                    claimed.update({prev.index, ln.index})
+                else:
+                    yield self._remove(ln, doc, "embedded post sound line", safe=True)
+                    claimed.add(ln.index)
             elif len(ln.text) <= 80 and _CALL_TO_ACTION.fullmatch(ln.content.strip()):
                 tail = _widget_tail(lines, i)
                 claimed.update(t.index for t in [ln, *tail])

@@ -4,7 +4,11 @@ from corpuslint.document import markdown_code_spans
 from corpuslint.rule import Edit, Fix, Rule
 
 # Two or more spaces/tabs between visible characters (leading indentation never matches).
-_RUN = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+# Two or more blanks with at least one space or tab among them (no-break spaces count: "shift ␣ work").
+_RUN = regex.compile(r"(?<=\S)(?=[\u00a0\u202f]*[ \t])[ \t\u00a0\u202f]{2,}(?=\S)")
+_NBSP_RUNS = (" \u00a0", "\u00a0 ", " \u202f", "\u202f ")
+# French typography wants its no-break space before these and after «: a run there keeps one.
+_NBSP_BEFORE, _NBSP_AFTER = ":;!?»%€", "«"
 _BEFORE_COMMA = regex.compile(r"(?<=[\p{L}\p{N}»”)])[ \t]+(?=,(?:\s|$))")
 _PROSE_TAB = regex.compile(r"(?<=[\p{L},;])\t(?=\p{Ll})")
 _WORDS = regex.compile(r"\p{L}+")
@@ -30,6 +34,15 @@ def _sentence_gap(text: str, start: int, end: int) -> bool:
     return bool(gap and gap.end() == end)
 
 
+def _one_space(text: str, m) -> str:
+    """What a run collapses to: its no-break space where French typography puts one (" ␣: ",
+    "« ␣"), else a plain space."""
+    nbsp = next((c for c in m.group() if c in "\u00a0\u202f"), None)
+    if nbsp and (text[m.end():m.end() + 1] in _NBSP_BEFORE or text[m.start() - 1:m.start()] in _NBSP_AFTER):
+        return nbsp
+    return " "
+
+
 def _inside(spans, start, end) -> bool:
     return any(a < end and start < b for a, b in spans)
 
@@ -38,8 +51,9 @@ class SpaceRun(Rule):
     """Runs of spaces or tabs inside a line, or a lone tab inside a sentence.
 
     ## What it does
-    Finds two or more spaces or tabs between two visible characters of a line and collapses them
-    into one space, and a lone tab between two words of a sentence (`ounces,<tab>which`).
+    Finds two or more spaces or tabs between two visible characters of a line (no-break spaces
+    count in a run that has a plain one) and collapses them into one space (into its no-break
+    space before French ":", ";", "!", "?", "»" and after "«"), and a lone tab between two words of a sentence (`ounces,<tab>which`).
     Indentation at the start of a line is left alone, except in plain text where one paragraph
     starts with a few spaces while (nearly) all others start at the margin. A space before a comma
     ("Kuntz , le maire") goes too.
@@ -78,8 +92,9 @@ class SpaceRun(Rule):
                 if typewriter and m.group() == "  " and _sentence_gap(ln.text, m.start(), m.end()):
                     continue  # the document puts two spaces after every sentence
                 start, end = ln.start + m.start(), ln.start + m.end()
+                one = _one_space(ln.text, m)
                 yield self.finding(start, end, f"run of {end - start} spaces or tabs",
-                                   Fix.safe(Edit(start, end, " "), message="Collapse to one space"))
+                                   Fix.safe(Edit(start, end, one), message="Collapse to one space"))
 
     def _stray_indents(self, doc, lines):
         """A paragraph of plain text that starts with a few spaces when the others start at the
@@ -114,7 +129,7 @@ class SpaceRun(Rule):
     @staticmethod
     def _runs(ln, doc):
         text = ln.text
-        if "  " not in text and "\t" not in text:
+        if "  " not in text and "\t" not in text and not any(r in text for r in _NBSP_RUNS):
             return []
         offset = ln.content_start - ln.start
         code = []

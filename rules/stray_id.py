@@ -60,9 +60,14 @@ def _token_type(token: str) -> str | None:
     return None
 
 
+_PLAYER_CLOCK = regex.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*/[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}")
+
+
 def classify(line: str) -> tuple[str, bool] | None:
     """(what it is, safe to remove) when ``line`` is a stray ID or timestamp, else None."""
     line = line.strip()
+    if _PLAYER_CLOCK.fullmatch(line):
+        return "media player position", True  # "00:00 / 52:41": an audio or video player's counter
     if line[:1] in "[(" and line[-1:] in "])":
         line = line[1:-1]  # "[PR-2024-0117]", "(1709999347)"
     tokens = [t for t in _TOKEN_SPLIT.split(line) if t]
@@ -127,7 +132,8 @@ class StrayId(Rule):
     (`2023-11-20 13:15:59`, `2024-05-14T07:32:00Z`), a labelled or numbered ID
     (`Article ID: 48213`, `Message #48213 | 17/01/2024 21:46`, `Article n° 2024041509321`),
     a UUID, a hexadecimal digest (`a91c07d4e2`), a CMS slug (`post-id-884213`, `story-0a7c33e1`)
-    or a reference code (`[PR-2024-0117]`, `Réf. article : 7734120-ECO`).
+    or a reference code (`[PR-2024-0117]`, `Réf. article : 7734120-ECO`), and a media player's
+    counter (`00:00 / 52:41`).
 
     ## Why is this bad?
     These are CMS fields (publication time, record number) that the extractor printed as if

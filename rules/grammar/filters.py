@@ -31,6 +31,9 @@ those guesses are weak. A slip is dropped when:
 - a French verb-form slip asks for an infinitive in place of a participle after "se faire" ("le
   marché se fait saturé", like "se fait discret", "se fait rare": an attribute, not a verb),
   unless an agent follows ("s'est fait arrêté par la police": there it is a verb);
+- its word is capitalised inside a sentence (a name: "les stations Commerce et Bouffay"), or it
+  is an agreement slip whose subject is a determiner and a capitalised noun (a title: "Les
+  Chantiers de l'Histoire est un podcast");
 - it is a doubled word that grammar allows ("had had", "nous nous", the pseudo-cleft
   "what it is is").
 """
@@ -78,6 +81,11 @@ UPSTREAM_EXCEPTIONS = (
     # count anything: an acronym, or a capitalised word inside the sentence, comes before it.
     ("fr", r"gn_nombre_chiffres", r".+",
      r"(?:\b\p{Lu}[\p{L}\p{N}&-]*\p{Lu}[\p{L}\p{N}&-]*|(?<=\p{L},?\s)\p{Lu}\p{Ll}+)\s+\d+\s+$", r""),
+    # "Convenez en famille d'un mot de passe": "en" before a bare noun is the preposition ("en
+    # famille", "en ligne"), not the pronoun of "Parlez-en à vos proches".
+    ("fr", r"imp_union_\w+_en", r"(?i)\p{L}+\s+en", r"",
+     r"^\s+(?!(?:à|au|aux|avec|pour|dès|un|une|des|le|la|les|plus|moins|tout|tous|toute|toutes|beaucoup"
+     r"|davantage|si|quand|encore|aussi|donc|alors|maintenant|vite|sans|ensemble)\b)\p{Ll}"),
     # "de lundi à mardi aurait pu…": the "à" closes a range "de X à Y", it is no verb "a" misspelt.
     ("fr", r"conf_a_à_verbe", r".+", r"(?i)\bde\s+[\p{L}\p{N}'’-]+\s+à\s+[\p{L}\p{N}'’-]+\s+$", r""),
     # "Je ne pars pas fâchée": a participle that agrees (-ée, -és, -ées) was meant as one; only the
@@ -222,6 +230,8 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         return False
     if is_heading(text) or quotes.at_mention_edge(text, start, end):
         return False
+    if _proper_noun(text, start, end):
+        return False  # "les stations Commerce et Bouffay": a name is no verb or adjective to mend
     # A rule that corrects a non-word ("alot", "trentes") is not unsettled by that word.
     own = (start, end) if upstream in NON_WORD_RULES or upstream.startswith("corpuslint:") else (0, 0)
     for tok in _window(text, start, end, NEIGHBOURS):
@@ -242,6 +252,8 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
             return False
         if _ACRONYM.fullmatch(span.strip()) or _in_quoted_title(text, start, end):
             return False  # "l'US Tournon": a club's initials; « Astral Rangers »: a title
+        if _TITLE_SUBJECT.search(before[-80:]):
+            return False  # "Les Chantiers de l'Histoire est un podcast": a title is one thing
         if lang == "fr" and _agrees_across_complement(span, before[-60:], text[end:end + 40]):
             return False
     return True
@@ -250,6 +262,19 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
 _ACRONYM = regex.compile(r"\p{Lu}{2,}\d*")
 _QUOTED = regex.compile(r"«[^«»\n]{1,80}»|“[^“”\n]{1,80}”")
 _TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
+
+
+# A clause whose subject is a determiner and a capitalised noun: a title or a name ("Les Échos",
+# "The Times"), singular whatever its form.
+_TITLE_SUBJECT = regex.compile(r"(?:^|[.!?:;]\s+)(?:Les|Des|Ces|The|These|Those)\s+\p{Lu}\p{Ll}+[^.!?;:]*$")
+_AFTER_SENTENCE_START = regex.compile(r"(?:^|[.!?:;«“\"(—–]\s*)$")
+
+
+def _proper_noun(text: str, start: int, end: int) -> bool:
+    """The slip's word is capitalised inside a sentence: a name ("I" aside)."""
+    word = text[start:end].strip()
+    return (len(word) > 1 and word[0].isupper() and not word.isupper()
+            and not _AFTER_SENTENCE_START.search(text, max(0, start - 3), start))
 
 
 def _in_quoted_title(text: str, start: int, end: int) -> bool:
