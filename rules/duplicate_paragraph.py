@@ -52,13 +52,14 @@ class DuplicateParagraph(Rule):
     lines between), the earlier one is reported and the last one stays, as a diff of the page
     would show it; a copy further down is reported itself and the first one stays. A Markdown
     heading is kept over its plain copy. Only lines of at least 25 characters and 4 words count
-    (and short headings printed twice in a row, "6. Patinoire éphémère" twice, with no sentence
-    between): other short lines (`Question:`, `Au moins pour l’instant.`, `-`) and table rows may repeat on purpose,
-    and so does the refrain of a song or poem: a stanza (three or more short lines, at most half
-    of them ending a sentence) repeated further down, in a text that has other stanzas, is left
-    alone, and so is a line that comes back after other lines of its own block ("A / B / A"), or a
-    short sentence said twice far apart (a motto: "Un livre, ça se conseille."). A run of lines
-    printed twice in a row (a live entry's time and title, then its text) is one finding.
+    (and a short heading, not a sentence, printed twice with only blank lines between: "6.
+    Patinoire éphémère"): other short lines (`Question:`, `Au moins pour l’instant.`, `-`) and table rows
+    may repeat on purpose, and so does the refrain of a song or poem: a stanza (three or more
+    short lines, at most half of them ending a sentence) repeated further down, in a text that
+    has other stanzas, is left alone, and so is a line that comes back after other lines of its
+    own block ("A / B / A"), or a short sentence said twice far apart (a motto: "Un livre, ça se
+    conseille."). A run of lines printed twice in a row (a live entry's time and title, then its
+    text) is one finding.
 
     ## Why is this bad?
     Repeated text over-weights one sentence in a corpus, trips near-duplicate filters and reads

@@ -19,7 +19,7 @@ _NAME_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{Lu}\p{Ll}[\p{Ll}\p{M}]{4
 # letters or more) or a function word, so that "URLs", "SMSing", "CDrom" stay quiet.
 _ACRONYM_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Lu}{2,})(\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
 _ACRONYM_WORD_ZIPF, _ACRONYM_WORD_LEN = 4.0, 4
-_NAME_TAIL_ZIPF = 6.9   # "et", "le", "de", "the", "and", "of", "on"; not "us" (6.0), "an" (6.5)
+_NAME_TAIL_ZIPF = 7.0   # "et", "le", "de", "the", "and", "of"; not "us" (6.0), "an" (6.5)
 _APOSTROPHES = "'’ʼ"
 _OPEN_QUOTE_BEFORE = regex.compile(r"[«“\"‘][ \u00a0\u202f]?$")
 _CLOSE_QUOTE_AFTER = regex.compile(r"[ \u00a0\u202f]?[»”\"’]")
@@ -223,10 +223,10 @@ def _brand_split(token: str, langs, shared, name: bool = False) -> Split | None:
 
 def _opener_split(text: str, m: regex.Match, langs) -> Split | None:
     """"Chaquedossier" -> "Chaque dossier": at a sentence start, a capitalised common opener glued
-    to a common word of four letters or more."""
+    to a common word of four letters or more (the caller skips tokens written twice)."""
     token = m.group()
     if (not _SENTENCE_BEFORE.search(text, max(0, m.start() - 6), m.start())
-            or not lexicon.is_unknown(token.lower(), langs) or _recurs(text, token)):
+            or not lexicon.is_unknown(token.lower(), langs)):
         return None
     split = best_split(token.lower(), langs)
     if (split is None or len(split.right) < _OPENER_RIGHT_LEN

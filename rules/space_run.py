@@ -53,10 +53,10 @@ class SpaceRun(Rule):
     ## What it does
     Finds two or more spaces or tabs between two visible characters of a line (no-break spaces
     count in a run that has a plain one) and collapses them into one space (into its no-break
-    space before French ":", ";", "!", "?", "»" and after "«"), and a lone tab between two words of a sentence (`ounces,<tab>which`).
-    Indentation at the start of a line is left alone, except in plain text where one paragraph
-    starts with a few spaces while (nearly) all others start at the margin. A space before a comma
-    ("Kuntz , le maire") goes too.
+    space before French ":", ";", "!", "?", "»" and after "«"), and a lone tab between two words
+    of a sentence (`ounces,<tab>which`). Indentation at the start of a line is left alone,
+    except in plain text where one paragraph starts with a few spaces while (nearly) all others
+    start at the margin. A space before a comma ("Kuntz , le maire") goes too.
 
     ## Why is this bad?
     Browsers collapse white space, so a run of spaces in extracted text is where an inline element,

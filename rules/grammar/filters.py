@@ -267,7 +267,7 @@ _TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
 # A clause whose subject is a determiner and a capitalised noun: a title or a name ("Les Échos",
 # "The Times"), singular whatever its form.
 _TITLE_SUBJECT = regex.compile(r"(?:^|[.!?:;]\s+)(?:Les|Des|Ces|The|These|Those)\s+\p{Lu}\p{Ll}+[^.!?;:]*$")
-_AFTER_SENTENCE_START = regex.compile(r"(?:^|[.!?:;«“\"(—–]\s*)$")
+_AFTER_SENTENCE_START = regex.compile(r"(?:^|[.!?:;«“\"(—–\n]\s*)$")
 
 
 def _proper_noun(text: str, start: int, end: int) -> bool:
