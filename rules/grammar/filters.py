@@ -86,6 +86,13 @@ UPSTREAM_EXCEPTIONS = (
     ("fr", r"imp_union_\w+_en", r"(?i)\p{L}+\s+en", r"",
      r"^\s+(?!(?:à|au|aux|avec|pour|dès|un|une|des|le|la|les|plus|moins|tout|tous|toute|toutes|beaucoup"
      r"|davantage|si|quand|encore|aussi|donc|alors|maintenant|vite|sans|ensemble)\b)\p{Ll}"),
+    # "Côté commerçants, on respire": "côté" before a bare noun is a preposition ("côté cour",
+    # "côté prix"), invariable.
+    ("fr", r"_gn_", r"(?i)côté", r"", r"^\s+\p{L}"),
+    # "les complémentaires santé", "les assurances vie": a bare noun naming a cover or a service
+    # qualifies the noun before it and stays singular.
+    ("fr", r"_gn_", r"(?i)santé|vie|maladie|habitation|auto|moto|retraite|prévoyance|chômage|emploi|logement"
+     r"|dépendance|obsèques|jeunesse|famille", r"(?i)\p{L}+[sx]\s+$", r""),
     # "de lundi à mardi aurait pu…": the "à" closes a range "de X à Y", it is no verb "a" misspelt.
     ("fr", r"conf_a_à_verbe", r".+", r"(?i)\bde\s+[\p{L}\p{N}'’-]+\s+à\s+[\p{L}\p{N}'’-]+\s+$", r""),
     # "Je ne pars pas fâchée": a participle that agrees (-ée, -és, -ées) was meant as one; only the
