@@ -14,6 +14,7 @@ _LINE_START = regex.compile(r"^[ \t]*(\p{L}[\p{L}\p{M}]*)")
 _PART_ZIPF = 3.0
 # The joined form must be listed for the hyphen to be dropped safely.
 _JOINED_ZIPF = 1.0
+_COMMON_JOINED_ZIPF = 3.0
 
 
 class HyphenationBreak(Rule):
@@ -37,8 +38,9 @@ class HyphenationBreak(Rule):
     Good: `de la famille des pyréthrinoïdes, couramment utilisé`
 
     ## Fix safety
-    Safe when the document spells the word elsewhere, or when the joined word is listed and
-    neither half is a word (the hyphen cannot be a compound's). Unsafe otherwise.
+    Safe when the document spells the word elsewhere, or when at most one half is a word (the
+    hyphen cannot be a compound's) and the joined word is listed (common, if one half is a word).
+    Unsafe otherwise.
     """
 
     code = "CL404"
@@ -104,5 +106,7 @@ class HyphenationBreak(Rule):
         left_z, right_z = lexicon.best_zipf(left, langs), lexicon.best_zipf(right, langs)
         if left_z >= _PART_ZIPF and right_z >= _PART_ZIPF:
             return joined_z < min(left_z, right_z), False
-        sure = joined_z >= _JOINED_ZIPF and max(left_z, right_z) < _PART_ZIPF
+        # At most one half is a word, so the hyphen is no compound's: certain when neither half is
+        # a word, or when the joined word is common ("measure-⏎ments" -> "measurements").
+        sure = joined_z >= _JOINED_ZIPF and max(left_z, right_z) < _PART_ZIPF or joined_z >= _COMMON_JOINED_ZIPF
         return False, sure

@@ -19,7 +19,10 @@ class PromoBlock(PackRule):
     Good: (the block is removed)
 
     ## Fix safety
-    Safe for a lone ad label line; unsafe for a block, whose end is a judgement.
+    Safe for a lone ad label line, and for a label line with the promotion on the lines right
+    under it (the block ends at a blank line or a line of prose); unsafe for the other blocks
+    (a label and a promotion on one line, a sponsor named, an offer, an event promo), whose
+    extent is a judgement.
     """
 
     code = "CL208"

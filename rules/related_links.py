@@ -18,7 +18,9 @@ class RelatedLinks(PackRule):
 
     ## Fix safety
     Safe when the line opens with a related-link label and the rest is a headline; unsafe for "Site
-    | Title" lines, which are recognised by their shape only.
+    | Title" lines, which are recognised by their shape only. A label line ("Lire aussi", "Read
+    more") with the titles right under it goes safely as one block; the other blocks (an archive
+    heading, "Nos autres critiques", a widget heading) are unsafe: their extent is a judgement.
     """
 
     code = "CL206"

@@ -93,8 +93,8 @@ def classify(line: str) -> tuple[str, bool] | None:
     what = _strong(kinds, marked or labelled_id)
     if what is None:
         return None
-    machine_only = words == 0 and not marked
-    safe = labelled_id or machine_only and what in _UNMISTAKABLE
+    # A label ("Last modified:") does not make an epoch or an ISO date-time any less a machine stamp.
+    safe = labelled_id or what in _UNMISTAKABLE
     return what, safe
 
 
@@ -154,10 +154,11 @@ class StrayId(Rule):
     ```
 
     ## Fix safety
-    The fix removes the line with its line break. It is safe for a bare epoch, ISO date-time,
-    UUID or long hex digest, and for a value labelled `ID`: no writer uses those as text. It is
-    unsafe for everything else (a label in words, a bare ISO date, a short hex token, a long
-    plain number), which might be a heading or a value of a fact box.
+    The fix removes the line with its line break. It is safe for an epoch, an ISO date-time, a
+    UUID or a long hex digest, bare or after a label (`Last modified: 1714567320`), and for a
+    value labelled `ID`: no writer uses those as text. It is unsafe for everything else (a bare
+    ISO date, a short hex token, a long plain number, a number after a label in words), which
+    might be a heading or a value of a fact box.
     """
 
     code = "CL301"
