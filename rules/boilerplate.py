@@ -116,6 +116,7 @@ ZONES = ("any", "head", "tail")
 ZONE_LINES = 5
 # A line of more words is article prose: no whole-line entry matches it unless its max_words says so.
 LINE_MAX_WORDS = 60
+_AD_COPY_WORDS = 30
 TITLE_MAX_WORDS = 30
 # Seconds a scan may take per document, plus a share per character of text (huge documents).
 MATCH_TIMEOUT = 0.5
@@ -142,7 +143,7 @@ _SP = r"[^\S\n]"
 _LEAD = (rf"{_SP}*(?:(?:#{{1,6}}|>|[-–—•·*+►▶▸→»(\[]|\p{{So}}|\d{{1,2}}[.)]){_SP}*)*"
          rf"(?:\*\*|__|\*|_)?{_SP}*")
 _TAIL = rf"(?:{_SP}*(?:[.:;,!?…»›→|)*_>]|\p{{So}}|\p{{Sm}}|\.\.\.))*{_SP}*"
-_SEP = rf"(?:{_SP}*(?:[:>»›→|–—*_…·•]|-|\.(?={_SP}+\p{{Lu}}))+{_SP}*|{_SP}+)"
+_SEP = rf"(?:{_SP}*(?:[:>»›→➔➜➤►▶⇒|–—*_…·•]|-|\.(?={_SP}+\p{{Lu}}))+{_SP}*|{_SP}+)"
 _FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})", regex.M)
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
 _MD_LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
@@ -946,7 +947,10 @@ class PackSet:
         # prose. A user pack's `lang` restricts it to documents of that language.
         key = (lang or "").split("-")[0].lower()
         if key not in self._by_lang:
-            entries = [e for p in self.packs
+            # The document's own language first: where packs overlap ("Sponsored" is in several),
+            # the first entry names the finding, so its message is in the document's language.
+            packs = sorted(self.packs, key=lambda p: (p.lang != key, p.lang != "*"))
+            entries = [e for p in packs
                        if p.path.startswith(str(PACK_DIR)) or p.lang in ("*", key) or key in ("", "und", "mixed")
                        for e in p.entries]
             self._by_lang[key] = _Compiled(entries, self.errors)
@@ -1134,11 +1138,13 @@ class _Scan:
         for k in range(first.index + 1, min(len(lines), first.index + e.max_lines)):
             ln = lines[k]
             text = ln.content.strip()
-            if not text or _looks_like_prose(text) or self.idx.in_code(k):
-                break
-            if e.stop is not None and _search(e.stop, text, anchored=True):
+            if not text or self.idx.in_code(k):
                 break
             in_body = e.body is not None and _search(e.body, text, anchored=False)
+            if _looks_like_prose(text) and not (k == first.index + 1 and in_body and _ad_copy(text)):
+                break  # article text; the label's own next line may be two sentences of ad copy
+            if e.stop is not None and _search(e.stop, text, anchored=True):
+                break
             if not in_body and not (0 < e.body_max_words and _words(text) <= e.body_max_words):
                 break
             last = ln
@@ -1261,6 +1267,12 @@ def _is_title(rest: str) -> bool:
         return False
     body = _DATELINE.sub("", body, count=1)  # "Quimper. Les halles rouvriront…": a place, then the title
     return not _SENTENCE_BREAK.search(body.rstrip(".!?… "))
+
+
+def _ad_copy(text: str) -> bool:
+    """Two or three short sentences under a label ("Earn up to 4.50% APY with no fees. Open an
+    account in 5 minutes →"): not a continuation, not a paragraph."""
+    return not _CONTINUATION.match(text) and _words(text) <= _AD_COPY_WORDS
 
 
 def _looks_like_prose(text: str) -> bool:

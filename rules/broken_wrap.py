@@ -57,9 +57,11 @@ _FIGURE = regex.compile(r"[+-]?\d[\d\s\u00a0\u202f.,/]*(?:\s*(?:sur|on|of|out of
 _DASH_LINE = regex.compile(r"^\s*[-–—•][ \u00a0]")
 # A name cut in two: a long line ends on a capitalised word, the next starts with a rare
 # capitalised word and the sentence goes on ("les terrasses du Petit⏎Socco, où se croisent").
-_NAME_END = regex.compile(r"\s\p{Lu}[\p{Ll}\p{M}]+$")
-_NAME_START = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}]+)[ ,\u00a0]+\p{Ll}")
+_NAME_END = regex.compile(r"\s\p{Lu}(?:[\p{Ll}\p{M}]+|\p{Lu}+)$")  # "du Petit", "la SNCF"
+_NAME_START = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}]+)([ ,\u00a0]+)\p{Ll}")
 _NAME_ZIPF = 4.0
+_NAME_PART_ZIPF = 5.5
+_ACRONYM_END = regex.compile(r"\s\p{Lu}{2,}$")  # "la SNCF⏎Voyageurs, deux TGV…": a firm's name goes on
 # Two sentences of one paragraph on two lines, in a document whose paragraphs are separated by
 # blank lines: when it is the document's only break between two long lines, it is debris
 # ("ce drame était prévisible.⏎Le carrefour, situé en bas…"). Questions and answers, team
@@ -82,7 +84,8 @@ class BrokenWrap(Rule):
     lone full stop ("GitHub⏎, Mojang Studios"), a parenthesis followed by more text, a number
     after a line that ends on a function word ("calls at⏎6am"), a dash incise ("so bright⏎– or
     so it seemed", when no other line of the paragraph starts with a dash), or the rest of a
-    name after a long line ("les terrasses du Petit⏎Socco, où"). Also joins two sentences of a
+    name after a long line ("les terrasses du Petit⏎Socco, où", "the Water⏎Act sets", "la
+    SNCF⏎Voyageurs, deux TGV"). Also joins two sentences of a
     paragraph put on two lines when it is the only such break in a document that separates its
     paragraphs with blank lines ("était prévisible.⏎Le carrefour…"). Stays quiet on list items,
     headings, quotes and code (Markdown structure, and code fences in plain text too), on short
@@ -236,7 +239,10 @@ def _name_cut(doc, head: str, tail: str) -> bool:
     m = _NAME_START.match(tail)
     if not m or not _NAME_END.search(head) or head.startswith(tail.rstrip()):
         return False
-    return lexicon.best_zipf(m.group(1), lexicon.doc_langs(doc.lang)) < _NAME_ZIPF
+    z = lexicon.best_zipf(m.group(1), lexicon.doc_langs(doc.lang))
+    # A rare word, or a common one that is no sentence opener and goes straight on in lower case
+    # ("Clean Water⏎Act was", "SNCF⏎Voyageurs a"; "However," opens a sentence).
+    return z < _NAME_ZIPF or z < _NAME_PART_ZIPF and ("," not in m.group(2) or _ACRONYM_END.search(head))
 
 
 def _ends_on_function_word(doc, head: str) -> bool:

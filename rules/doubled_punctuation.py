@@ -9,7 +9,10 @@ _CLOSERS = "\"'”’»)]}*_"
 # The same mark repeated with spaces between: ", , ,", ". .", "! !". (". . ." is a spaced ellipsis.)
 _SPACED = regex.compile(r"(?<![.,;:!?…])([.,;!?])(?:[ \t\u00a0\u202f]+\1)+(?![.,;:!?…])")
 # Document-level pre-filter: _RUN and _SPACED without their lookarounds (most texts have neither).
-_CAN_FIRE = regex.compile(r"[.,;:!?]{2}|([.,;!?])[ \t\u00a0\u202f]+\1")
+_CAN_FIRE = regex.compile(r"[.,;:!?]{2}|([.,;!?])[ \t\u00a0\u202f]+\1|…\.|[.!?][\"”»’]\.")
+# A full stop after an ellipsis character ("des jours….") or after a closing quote whose sentence
+# already ended inside it ("by 2027.".").
+_STOP_AFTER_END = regex.compile(r"(?:(?<=\p{L}…)|(?<=[\p{L}\p{N}][.!?][\"”»’]))\.(?![.\p{L}\p{N}])")
 _QUESTION_THEN_DOT = regex.compile(r"([?!]{1,3})\.")
 _URLISH = regex.compile(r"://|^www\.|[/\\]|@")
 _ENTITY_BEFORE = regex.compile(r"&#?\w+$")  # "&raquo;." : the ";" closes an entity (CL106)
@@ -31,7 +34,8 @@ class DoubledPunctuation(Rule):
     ## What it does
     Finds `..`, `,,`, `;;`, `::`, `?.`, `!.`, `,.`, `.,`, `!!`, `!!!`, `??` and similar slips at the end
     of a word, the same mark repeated across spaces (`, , ,`, `. .`, `! !`), a clash after a stray
-    space (`photos ,.`) and over-long ellipses (`soir....`), and keeps the single intended mark.
+    space (`photos ,.`), over-long ellipses (`soir....`), and a full stop after a sentence that
+    already ended (`des jours….`, `by 2027.".`), and keeps the single intended mark.
     Ellipses (`...`, `…`, `. . .`), `?!` and French `? !`, ranges and versions (`1..5`, `v1..v2`),
     paths (`../img`, `cd ..`), table-of-contents leaders (`Chapitre 1 ........ 5`), URLs, inline
     code and abbreviations (`etc.,`) are left alone.
@@ -73,6 +77,13 @@ class DoubledPunctuation(Rule):
                 keep, safe, what, at = verdict
                 taken.append((at, m.end()))
                 yield self._finding(ln.start + at, ln.start + m.end(), keep, safe, what, text[at:m.end()])
+            for m in _STOP_AFTER_END.finditer(text, ln.content_start - ln.start):
+                if not any(a < m.end() and m.start() < b for a, b in code + taken):
+                    taken.append(m.span())
+                    yield self.finding(ln.start + m.start(), ln.start + m.end(),
+                                       "full stop after a sentence that already ended",
+                                       Fix.safe(Edit.deletion(ln.start + m.start(), ln.start + m.end()),
+                                                message="Remove the full stop"))
             for m in _SPACED.finditer(text, ln.content_start - ln.start):
                 if any(a < m.end() and m.start() < b for a, b in code + taken):
                     continue

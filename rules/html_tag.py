@@ -68,7 +68,9 @@ def _shortcode_pieces(text: str, offset: int) -> list[_Piece]:
     for i, m in enumerate(found):
         name, attrs = m.group(2), m.group(3)
         if m.group(1):
-            if any(not o.group(1) and o.group(2) == name for o in found[:i]) or name in _KNOWN_SHORTCODES:
+            # "[/su_box]": a closing shortcode is never prose, opened or not (its opener may have
+            # been dropped by the extractor); "[/x](url)" is a Markdown link.
+            if not _LINK_TAIL.match(text, m.end()) or name in _KNOWN_SHORTCODES:
                 pieces.append(_Piece(*m.span(), "inline"))
             continue
         if not (_ASSIGNMENT.search(attrs) or name in _KNOWN_SHORTCODES or name in closing):
@@ -107,7 +109,8 @@ class HtmlTag(Rule):
     ## What it does
     Finds HTML tags of known elements (`<br>`, `</p>`, `<div class="…">`, `<strong>`), HTML
     comments and `<script>`/`<style>` elements in plain text, and WordPress-style shortcodes
-    (`[caption id="…"]…[/caption]`, `[embed]…[/embed]`) everywhere. In Markdown files, inline HTML
+    (`[caption id="…"]…[/caption]`, `[embed]…[/embed]`, a closing `[/su_box]` whose opener was
+    dropped) everywhere. In Markdown files, inline HTML
     is legal structure, so only shortcodes are reported there; a .txt file that merely looks like
     Markdown (a scraped article with headings and links) is text, and its tags are reported.
 

@@ -1,3 +1,6 @@
+from functools import lru_cache
+from pathlib import Path
+
 import regex
 
 from corpuslint.rule import Edit, Fix, Rule
@@ -39,19 +42,36 @@ _STOP_LEFT_ZIPF = 3.0
 _STOP_RIGHT_ZIPF = 3.0
 
 
+# A name glued to a name: a given name and the surname after it ("PriyaShah"), or a word and the
+# given name that opens a full name ("la NantaiseLou Berthier"). Given names come from a list.
+_GIVEN_NAMES_FILE = Path(__file__).with_name("data") / "given-names.txt"
+_SURNAME_AFTER = regex.compile(r"[ \t\u00a0]+\p{Lu}\p{Ll}+")
+_SURNAME_WORD_ZIPF = 4.5  # "Shah" 3.8 reads as a surname; "Health" 5.6 is a word (a brand's "MaxHealth")
+_NAME_LEFT_ZIPF = 2.5
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    lines = _GIVEN_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
 class MergedCase(Rule):
     """A word glued to the capitalised word that follows it ("MicrosoftLes", "coachMarta").
 
     ## What it does
-    Finds tokens with one lower-to-upper step inside that are in no lexicon and read as two words:
-    a lowercase word glued to a capitalised word or name ("coachMarta", "constructeurXenta" when the
-    word is long), a two-letter preposition or article glued to a known capitalised word
-    ("inPhoenix", "deLyon"; not "on", "to", "is", which start code identifiers such as onClick), or
-    a word or name glued to a capitalised function word that starts the next sentence ("MicrosoftLes"). Also finds two
-    sentences glued at their full stop ("testing.The 14-inch display"), outside addresses, file
-    names and code. CamelCase brands stay quiet: they are listed (YouTube, LinkedIn, PowerPoint,
-    DeepMind, HoloLens), their second part is a content word (MidJourney, VentureBeat), or their
-    shape differs (iPhone, eBay, OpenAI, xAI, McKinsey, DiCaprio, macOS). Needs a wordfreq list for
+    Finds tokens with one lower-to-upper step inside that are in no lexicon and read as two
+    words: a lowercase word glued to a capitalised word or name ("coachMarta",
+    "constructeurXenta" when the word is long), a two-letter preposition or article glued to a
+    known capitalised word ("inPhoenix", "deLyon"; not "on", "to", "is", which start code
+    identifiers such as onClick), or a word or name glued to a capitalised function word that
+    starts the next sentence ("MicrosoftLes"), and a name glued to a name: a listed given name
+    and a surname ("PriyaShah"), or a word and the given name that opens a full name ("la
+    NantaiseLou Berthier"; the list is `rules/data/given-names.txt`). Also finds two sentences
+    glued at their full stop ("testing.The 14-inch display"), outside addresses, file names and
+    code. CamelCase brands stay quiet: they are listed (YouTube, LinkedIn, PowerPoint, DeepMind,
+    HoloLens), their second part is a content word (MidJourney, VentureBeat), or their shape
+    differs (iPhone, eBay, OpenAI, xAI, McKinsey, DiCaprio, macOS). Needs a wordfreq list for
     the document's language (French and English when it is unknown or mixed).
 
     ## Why is this bad?
@@ -100,9 +120,10 @@ class MergedCase(Rule):
         yield from self._short_merges(text, langs)
         for m in matches_at(_CASE_MERGE, CASE_STEP, text):
             left, right = m.group(1), m.group(2)
-            if not self._is_merge(left, right, langs):
-                continue
-            if left[0].isupper() and not _GOES_ON.match(text, m.end()):
+            if self._is_merge(left, right, langs):
+                if left[0].isupper() and not _GOES_ON.match(text, m.end()):
+                    continue
+            elif not _names(text, m, left, right, langs):
                 continue
             if in_code_like_chunk(text, m.start(), m.end()):
                 continue
@@ -136,3 +157,14 @@ class MergedCase(Rule):
                     or z >= _RARE_LEFT_ZIPF and len(left) >= _RARE_LEFT_LEN and lexicon.best_zipf(right, shared) >= _NAME_ZIPF)
         return (lexicon.best_zipf(left, shared) >= _CAPITAL_LEFT_ZIPF
                 and lexicon.best_zipf(right, langs) >= _OPENER_ZIPF)
+
+
+def _names(text: str, m, left: str, right: str, langs) -> bool:
+    """"PriyaShah", "NantaiseLou Berthier": two capitalised parts, one a listed given name."""
+    if not left[0].isupper() or left == right or not lexicon.is_unknown(left + right, langs):
+        return False
+    given = given_names()
+    shared = tuple(langs) + lexicon.SHARED_LANGS
+    if right in given and _SURNAME_AFTER.match(text, m.end()):
+        return lexicon.best_zipf(left, shared) >= _NAME_LEFT_ZIPF  # "Nantaise|Lou Berthier"
+    return left in given and lexicon.best_zipf(right, shared) < _SURNAME_WORD_ZIPF  # "Priya|Shah"

@@ -3,8 +3,8 @@ import regex
 from corpuslint.rule import Edit, Fix, Rule
 
 from . import lexicon
-from .merged_words import (CASE_STEP, FUNCTION_WORD_ZIPF, SHORT_FUNCTION_WORDS, WORD_ZIPF, Split, best_split, fenced_code,
-                           in_code_like_chunk, inside, listed_relative, matches_at, reads_as_one_word)
+from .merged_words import (CASE_STEP, FUNCTION_WORD_ZIPF, SHORT_FUNCTION_WORDS, WORD_ZIPF, Split, best_split, chunk_bounds,
+                           fenced_code, in_code_like_chunk, inside, listed_relative, matches_at, reads_as_one_word)
 
 # All-lowercase tokens of five letters or more. Not glued to digits, hyphens
 # (compound parts) or a following apostrophe (elided forms: "jusqu’", "aujourd’").
@@ -19,6 +19,10 @@ _NAME_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{Lu}\p{Ll}[\p{Ll}\p{M}]{4
 # letters or more) or a function word, so that "URLs", "SMSing", "CDrom" stay quiet.
 _ACRONYM_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Lu}{2,})(\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
 _ACRONYM_WORD_ZIPF, _ACRONYM_WORD_LEN = 4.0, 4
+# A product code (capitals and a figure) glued to one of the commonest words: "PS5et", "RTX4090and".
+_CODE_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Lu}{2,}\d{1,4})(\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
+_CODE_WORD_ZIPF = 6.5
+_ADDRESS_LIKE = regex.compile(r"[/@#_=\\<>{}|`\[]|://|www\.")  # the token sits in a path, handle or code
 _NAME_TAIL_ZIPF = 7.0   # "et", "le", "de", "the", "and", "of"; not "us" (6.0), "an" (6.5)
 _APOSTROPHES = "'’ʼ"
 _OPEN_QUOTE_BEFORE = regex.compile(r"[«“\"‘][ \u00a0\u202f]?$")
@@ -58,7 +62,8 @@ class MergedLetters(Rule):
     "factuel|le" ~ "actuelle"). Also finds merges common enough to be listed ("andthat",
     "thecity": far rarer than their words), a clitic glued to the next word ("club'sbiggest"), a
     brand, name or acronym glued to a word ("GitHubou", "Chalaronneet", "ASVELsamedi"), a
-    capitalised sentence opener glued to the next word ("Chaquedossier", "Eachpanel"), and in
+    product code glued to one of the commonest words ("PS5et"), a capitalised sentence opener
+    glued to the next word ("Chaquedossier", "Eachpanel"), and in
     French an elided article or pronoun glued to the word before ("dansl'après-midi"). A token
     written twice in the document is taken for a word (a command, a coinage, a name), as are
     tokens in addresses, code, shell commands and quotes. Uses wordfreq's lists for the
@@ -126,6 +131,11 @@ class MergedLetters(Rule):
             if split is not None and not in_code_like_chunk(text, m.start(), m.end()) and not _recurs(text, m.group()):
                 yield self._finding(m.start(), m.end(), m.group(), split)
 
+        for m in _CODE_TOKEN.finditer(text):
+            code, word = m.groups()
+            z = max(lexicon.zipf(word, lang) for lang in langs)
+            if z >= _CODE_WORD_ZIPF and not _ADDRESS_LIKE.search(text, *chunk_bounds(text, m.start(), m.end())):
+                yield self._finding(m.start(), m.end(), m.group(), Split(code, word, langs[0], z))
         if "fr" in langs and ("'" in text or "’" in text):
             for m in _ELISION_MERGE.finditer(text):
                 left, letter = m.groups()
@@ -225,8 +235,8 @@ def _opener_split(text: str, m: regex.Match, langs) -> Split | None:
     """"Chaquedossier" -> "Chaque dossier": at a sentence start, a capitalised common opener glued
     to a common word of four letters or more (the caller skips tokens written twice)."""
     token = m.group()
-    if (not _SENTENCE_BEFORE.search(text, max(0, m.start() - 6), m.start())
-            or not lexicon.is_unknown(token.lower(), langs)):
+    if (not lexicon.is_unknown(token.lower(), langs)
+            or not _SENTENCE_BEFORE.search(text, max(0, m.start() - 6), m.start())):
         return None
     split = best_split(token.lower(), langs)
     if (split is None or len(split.right) < _OPENER_RIGHT_LEN

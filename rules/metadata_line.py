@@ -10,7 +10,7 @@ must be recognised, and one of them must be a metadata marker:
 
 Dates, times and counters ("12 comments") count only next to a marker, after a byline
 ("Par Jean Dupont · 12 mars 2024 à 08h15"; a date alone after a byline is the article's own
-dateline and stays) or together ("March 3, 2024 · 12 comments"): a date in words
+dateline and stays; so does a clock time alone after "Updated", a live story's own marker) or together ("March 3, 2024 · 12 comments"): a date in words
 alone ("Mardi 12 mars", "2015", "Le 14 mai 2024 à 07:32") may be a live-blog day separator, a
 section heading or an event listing, and stays; a numeric date with a time ("12/03/2024 08:15")
 is a stamp.
@@ -55,7 +55,7 @@ _DATE = (  # whole words only: the "hier" of "Berthier" is not yesterday
     rf"|(?&month){_S}+{_YEAR}"
     r"|aujourd['’]hui|avant-hier|hier|today|yesterday|heute|gestern|hoy|ayer|oggi|ieri)(?!\w)"
 )
-_ZONE = r"(?:\(?(?:UTC|GMT|CET|CEST|BST|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AKST|AKDT|HST|AEST|AEDT|IST|HNEC|MEZ|MESZ)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?)"
+_ZONE = r"(?:\(?(?-i:UTC|GMT|CET|CEST|BST|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AKST|AKDT|HST|AT|AST|ADT|NT|NST|NDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|WAT|EAT|CAT|IST|WET|WEST|EET|EEST|HNEC|HAEC|HNE|HAE|MEZ|MESZ)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?)"
 _TIME = (
     rf"(?:(?:[01]?\d|2[0-3]){_S}?(?:[:h.]{_S}?[0-5]\d(?::[0-5]\d)?|h)(?:{_S}?(?:am|pm|a\.m\.|p\.m\.))?"
     rf"|(?:1[0-2]|0?[1-9]){_S}?(?:am|pm|a\.m\.|p\.m\.))(?:{_S}?(?:uhr|hs?\b))?(?:{_S}?{_ZONE})?"
@@ -137,7 +137,7 @@ _ROLE = (
 
 _ITEM = (r"(?:(?P<published>(?&pub))|(?P<reading>(?&read))|(?P<relative>(?&rel))"
          r"|(?P<counter>(?&count))|(?P<ident>(?&idn))|(?P<date>(?&datetime)))")
-_SEPARATOR = rf"\)?{_S}*(?:[·•|,;/(]|{_S}[-–—]{_S}|[–—])?{_S}*"
+_SEPARATOR = rf"\)?{_S}*(?:[·•|,;/(]|{_S}[-–—]{_S}|[–—]|\.(?={_S}+(?-i:\p{{Lu}})))?{_S}*"
 # Sub-patterns written once and called by name, (?&month): inlined, the month list would be
 # repeated two dozen times and the compiled regex would cost a quarter of a second to build.
 _DEFINE = (rf"(?(DEFINE)(?P<month>{_MONTH})(?P<weekday>{_WEEKDAY})(?P<day>{_DATE})(?P<clock>{_TIME})"
@@ -272,6 +272,8 @@ class MetadataLine(Rule):
             if parsed is None or stray_id(text.strip()) is not None:
                 continue  # a machine stamp is CL301's
             start, end, byline, kinds = parsed
+            if kinds == ["published"] and byline is None and not _dated(text):
+                continue  # "Updated 6.40pm": a live story's own update marker, a time without a date
             if byline is not None and kinds == ["date"] and not _CLOCK.search(text, byline, end):
                 continue  # "Par Camille Onfroy — 12 mars 2025": the article's own dateline, kept by editors
             safe = byline is None and not {"published", "date"}.intersection(kinds)
@@ -285,6 +287,18 @@ class MetadataLine(Rule):
             start, end = ln.content_start + _kept_byline(text, start, byline), ln.content_start + end
             yield self.finding(start, end, f"{what} after a byline",
                                make(Edit.deletion(start, end), message="Keep the byline, remove the metadata"))
+
+
+@lru_cache(maxsize=None)
+def _dating():
+    return regex.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{1,2}}/\d{{1,2}}|\b(?:{_MONTH})(?!\w)|\bago\b|il{_S}+y{_S}+a"
+                         r"|\bhace\b|\bvor\b|today|yesterday|aujourd|\bhier\b|heute|gestern|\bhoy\b|\bayer\b|\boggi\b|\bieri\b",
+                         regex.I)
+
+
+def _dated(text: str) -> bool:
+    """A date, a year or a relative time: page metadata, not a bare clock time."""
+    return bool(_dating().search(text))
 
 
 def _kept_byline(text: str, start: int, byline_end: int) -> int:

@@ -31,7 +31,10 @@ _PLATFORM = r"(?:Instagram|YouTube|Twitter|X|TikTok|Facebook|Vimeo|Dailymotion|T
 _CALL_TO_ACTION = regex.compile(
     rf"(?i:view|watch|see|voir|regarder|afficher|visionner|ver|mirar|guarda|visualizza|assista|veja|bekijk)"
     rf"\b[^.!?:\n]{{0,45}}?\b(?i:on|sur|en|su|auf|no|na|op)[ \t]+{_PLATFORM}"
-    rf"|(?i:auf)[ \t]+{_PLATFORM}[ \t]+(?i:ansehen|anschauen)")
+    rf"|(?i:auf)[ \t]+{_PLATFORM}[ \t]+(?i:ansehen|anschauen)"
+    # The placeholder a blocked embed leaves: "Loading Instagram content", "Chargement du contenu Instagram…".
+    rf"|(?i:loading|chargement(?: du)?|cargando)[ \t]+(?:{_PLATFORM}(?:[ \t]+(?i:content|contenu|contenido|post|video|vidéo))?"
+    rf"|(?i:content|contenu|contenido)[ \t]+{_PLATFORM})(?:[ \t]*(?:…|\.\.\.))?")
 # Lines a post widget prints under its label: the account alone, the caption with its sound (TikTok).
 _LONE_HANDLE = regex.compile(r"[ \t]*@[\w.]{1,30}[ \t]*")
 _SOUND = regex.compile(r"♬")

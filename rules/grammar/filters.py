@@ -57,6 +57,9 @@ AMBIGUOUS_DOUBLES = {"en": frozenset({"is", "do", "does", "in", "what"}), "fr": 
 # Known false alarms of upstream rules in fixed phrases:
 # (language, upstream id pattern, span pattern, text before, text after).
 UPSTREAM_EXCEPTIONS = (
+    # "Is there evidence…?", "Was there a way": after an inverted verb, "there" is existential.
+    ("en", r"harper:ThereToTheir", r"(?i)there", r"(?i)\b(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t"
+     r"|weren['’]t|will|would|could|should|can|might|must|has|have|had)\s+$", r""),
     # "que ce soit le cas ou non": an alternative, not the relative "où".
     ("fr", r"conf_où_ou", r"(?i)ou", r"", r"^\s+(?:non|pas)\b"),
     # "bon marché", "meilleur marché" are invariable.
@@ -93,6 +96,10 @@ UPSTREAM_EXCEPTIONS = (
     # qualifies the noun before it and stays singular.
     ("fr", r"_gn_", r"(?i)santé|vie|maladie|habitation|auto|moto|retraite|prévoyance|chômage|emploi|logement"
      r"|dépendance|obsèques|jeunesse|famille", r"(?i)\p{L}+[sx]\s+$", r""),
+    # "un TGV sur trois supprimé": one in three, the subject is the "un".
+    ("fr", r"gn_nombre_lettres", r".+", r"(?i)\bune?\s+[\p{L}-]+\s+sur\s+[\p{L}\d]+\s+$", r""),
+    # "La photographie, toute en brumes": "toute en" is adverbial ("tout entière"), not a plural.
+    ("fr", r"gn_toute_det", r"(?i)toute", r"", r"^\s+en\b"),
     # "de lundi à mardi aurait pu…": the "à" closes a range "de X à Y", it is no verb "a" misspelt.
     ("fr", r"conf_a_à_verbe", r".+", r"(?i)\bde\s+[\p{L}\p{N}'’-]+\s+à\s+[\p{L}\p{N}'’-]+\s+$", r""),
     # "Je ne pars pas fâchée": a participle that agrees (-ée, -és, -ées) was meant as one; only the

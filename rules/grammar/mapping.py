@@ -100,6 +100,10 @@ def categorize(slip: Slip) -> str | None:
 def _grammalecte(slip: Slip) -> str | None:
     if slip.rule == "doublon":
         return REPETITION
+    if "__tu_" in slip.rule:
+        # A hyphen in a compound ("assurance vie" / "assurance-vie") is a spelling convention that
+        # usage and the 1990 reform leave open, whatever option the rule is filed under.
+        return TYPOGRAPHY
     if slip.group in GRAMMALECTE_GROUPS:
         return GRAMMALECTE_GROUPS[slip.group]
     for prefix, cat in GRAMMALECTE_RULE_PREFIXES:
