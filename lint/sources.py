@@ -356,7 +356,18 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A killed worker whose parent died too waits as a zombie until someone reaps it (in a container
+    whose pid 1 reaps nothing, forever): it answers signal 0 but will never write again."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            stat = fh.read()
+        return stat[stat.rindex(b")") + 2:][:1] == b"Z"
+    except (OSError, ValueError):
+        return False  # no /proc (macOS): trust the signal
 
 
 def sweep_stale_temps(folder: str, names: list[str] | None = None) -> list[str]:

@@ -85,17 +85,18 @@ class BrokenWrap(Rule):
     after a line that ends on a function word ("calls at⏎6am"), a dash incise ("so bright⏎– or
     so it seemed", when no other line of the paragraph starts with a dash), or the rest of a
     name after a long line ("les terrasses du Petit⏎Socco, où", "the Water⏎Act sets", "la
-    SNCF⏎Voyageurs, deux TGV"). Also joins two sentences of a
-    paragraph put on two lines when it is the only such break in a document that separates its
-    paragraphs with blank lines ("était prévisible.⏎Le carrefour…"). Stays quiet on list items,
-    headings, quotes and code (Markdown structure, and code fences in plain text too), on short
-    lines (titles, verse, lists), on blocks of three short lines or more none of which ends a
-    sentence (an info box, a fact a line), on lists written one item a line with a comma after
-    each, on lines ending with ":" or ".", on a next line that starts with a brand like
-    "iPhone", an address, "a)" or "1.", and on paragraphs, or whole documents, hard-wrapped at a
-    fixed width (a style, not debris: the breaks sit near one margin), as well as on documents
-    written wrapped by hand (no line longer than 100 characters, breaks in several paragraphs: a
-    scraped page keeps each paragraph on one long line). Hyphenated breaks are CL404's.
+    SNCF⏎Voyageurs, deux TGV"). Also joins two sentences of a paragraph put on two lines when it
+    is the only such break in a document that separates its paragraphs with blank lines ("était
+    prévisible.⏎Le carrefour…"). Stays quiet on list items, headings, quotes and code (Markdown
+    structure, and code fences in plain text too), on short lines (titles, verse, lists), on
+    blocks of three short lines or more none of which ends a sentence (an info box, a fact a
+    line), on an item of a bulleted list that goes on over two lines, on lists written one item
+    a line with a comma after each, on lines ending with ":" or ".", on a next line that starts
+    with a brand like "iPhone", an address, "a)" or "1.", and on paragraphs, or whole documents,
+    hard-wrapped at a fixed width (a style, not debris: the breaks sit near one margin), as well
+    as on documents written wrapped by hand (no line longer than 100 characters, breaks in
+    several paragraphs: a scraped page keeps each paragraph on one long line). Hyphenated breaks
+    are CL404's.
 
     ## Why is this bad?
     Extractors break lines where the page had a tag, an inline element or a column edge. A
@@ -164,6 +165,8 @@ class BrokenWrap(Rule):
                     continue  # the document's own margin
                 if listed and a in listed:
                     continue  # "a second ambulance,⏎a sponsor who…": one item a line
+                if _LIST_ITEM.match(a.text) and sum(bool(_LIST_ITEM.match(ln.text)) for ln in para) > 1:
+                    continue  # "- le paiement … en numéraire,⏎et non plus en jours": a list item goes on
                 if _DASH_START.match(b.content.lstrip()) and sum(bool(_DASH_LINE.match(ln.text)) for ln in para) > 1:
                     continue  # a dash-led list
                 if _FIGURE.fullmatch(a.content.strip()) or _FIGURE.fullmatch(b.content.strip()):

@@ -157,7 +157,7 @@ class DuplicateParagraph(Rule):
 
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
-STUTTER_CHARS, STUTTER_TOKENS = 12, 3
+STUTTER_CHARS, STUTTER_TOKENS = 12, 2
 
 
 def _stutter(doc, earlier, later) -> bool:

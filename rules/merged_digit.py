@@ -45,6 +45,8 @@ _CLOCK_SUFFIXES = frozenset("am pm h hr hrs min mn sec s ms z utc gmt".split())
 _ONE_DIGIT_ZIPF = 5.5
 _WORD_ZIPF = 4.0
 _LONG_WORD, _LONG_WORD_ZIPF = 6, 3.0
+_UNIT_WORD_ZIPF = 6.5  # "and", "the", "et", "de": only the commonest words after a unit ("3mlof" stays)
+_SCORE = regex.compile(r"\d{1,3}-\d{1,3}")
 
 
 class MergedDigit(Rule):
@@ -54,7 +56,8 @@ class MergedDigit(Rule):
     Finds a number directly followed by a frequent word of the document's language, with no space:
     "Maia 100qui montre", "octobre 2024pour 549 euros", "50%des", a day glued to its month
     ("le 15mai"), a count to a unit written out ("3heures", "10years"), a year or a score to any
-    ordinary word ("since 2023amid", "84-79devant"), and a bracketed figure glued to
+    ordinary word ("since 2023amid", "84-79devant", "a 7-5win"), a unit glued to one of the
+    commonest words ("400gand", "10kmet"), and a bracketed figure glued to
     the next word: "(5/5)lors" ("(re)lire" and "ami(e)s" stay quiet). Units, ordinals and
     multipliers that are glued on purpose stay quiet ("100m", "17h", "1er", "2e", "3nm", "64Go",
     "10x", "4G", "3D", "60km/h"), as do tokens inside addresses, handles, identifiers and code,
@@ -101,15 +104,15 @@ class MergedDigit(Rule):
     def _numbers(self, text, langs):
         for m in _NUMBER_WORD.finditer(text):
             number, word = m.group(1), m.group(2)
-            if not self._is_merge(number, word, langs):
+            unit = "" if self._is_merge(number, word, langs) else _unit_then_word(word, langs)
+            if unit is None or in_code_like_chunk(text, m.start(), m.end()):
                 continue
-            if in_code_like_chunk(text, m.start(), m.end()):
-                continue
-            at = m.start(2)
+            at = m.start(2) + len(unit)
+            left, right = number + unit, word[len(unit):]
             yield self.finding(
                 m.start(), m.end(),
-                f"merged words: '{m.group()}' reads as '{number} {word}'",
-                Fix.unsafe(Edit.insertion(at, " "), message=f"Split into '{number} {word}'"),
+                f"merged words: '{m.group()}' reads as '{left} {right}'",
+                Fix.unsafe(Edit.insertion(at, " "), message=f"Split into '{left} {right}'"),
             )
 
     @staticmethod
@@ -121,6 +124,9 @@ class MergedDigit(Rule):
             return False
         if lower in _MONTHS and number.isdigit() and 1 <= int(number) <= 31:
             return True  # "le 15mai": a date lost its space (short months are below the word floor)
+        if _SCORE.fullmatch(number) and word.islower() and len(word) >= 3 \
+                and lexicon.best_zipf(lower, langs) >= _YEAR_WORD_ZIPF:
+            return True  # "a 7-5win": a score, then an ordinary word
         if _YEAR.fullmatch(number) and word.islower() and len(word) >= 3 \
                 and lexicon.best_zipf(lower, langs) >= _YEAR_WORD_ZIPF:
             return True  # "since 2023amid": a year, then an ordinary word
@@ -131,6 +137,16 @@ class MergedDigit(Rule):
         if len(number) == 1 and not lexicon.is_unknown(number + lower, langs):
             return False
         return _frequent(word, langs, one_digit=len(number) == 1)
+
+
+def _unit_then_word(word: str, langs) -> str | None:
+    """"400gand" -> "g": a unit glued on purpose, then one of the commonest words glued by accident."""
+    for n in (1, 2, 3):
+        unit, rest = word[:n].lower(), word[n:]
+        if unit in _GLUED_SUFFIXES and len(rest) >= 2 and rest.islower() \
+                and lexicon.best_zipf(rest, langs) >= _UNIT_WORD_ZIPF:
+            return word[:n]
+    return None
 
 
 def _frequent(word: str, langs, one_digit: bool) -> bool:

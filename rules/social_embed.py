@@ -34,7 +34,12 @@ _CALL_TO_ACTION = regex.compile(
     rf"|(?i:auf)[ \t]+{_PLATFORM}[ \t]+(?i:ansehen|anschauen)"
     # The placeholder a blocked embed leaves: "Loading Instagram content", "Chargement du contenu Instagram…".
     rf"|(?i:loading|chargement(?: du)?|cargando)[ \t]+(?:{_PLATFORM}(?:[ \t]+(?i:content|contenu|contenido|post|video|vidéo))?"
-    rf"|(?i:content|contenu|contenido)[ \t]+{_PLATFORM})(?:[ \t]*(?:…|\.\.\.))?")
+    rf"|(?i:content|contenu|contenido)[ \t]+{_PLATFORM})(?:[ \t]*(?:…|\.\.\.))?"
+    # A player's label alone: "Regarder la vidéo", "Watch video".
+    rf"|(?i:regarder|voir|lire|lancer|watch|play|ver|guarda)(?:[ \t]+(?i:la|the|el|il))?[ \t]+(?i:vidéo|video|vídeo)"
+    # A Facebook post's footer: "Publiée par Bureau syndical NordCâble sur Lundi 3 mars 2025".
+    rf"|(?i:publiée?|posted|publicad[ao]|pubblicat[ao]|gepostet)[ \t]+(?i:par|by|por|da|von)[ \t]+[^\n]{{2,60}}?"
+    rf"[ \t]+(?i:sur|on|en|el|il|am)[ \t]+(?:\p{{L}}+,?[ \t]+)?{_DATE}")
 # Lines a post widget prints under its label: the account alone, the caption with its sound (TikTok).
 _LONE_HANDLE = regex.compile(r"[ \t]*@[\w.]{1,30}[ \t]*")
 _SOUND = regex.compile(r"♬")
@@ -75,18 +80,20 @@ class SocialEmbed(Rule):
     """Residue of an embedded tweet, Instagram post or video player.
 
     ## What it does
-    Finds what social-media widgets leave in extracted text: the tweet footer
-    (`— Novaphone (@novaphone_fr) 10 septembre 2024`) on its own line or glued inside a line,
-    the tweet text line that carries its `pic.twitter.com` link just above such a footer,
-    `pic.twitter.com/…` links, Instagram's `View this post on Instagram` and
-    `A post shared by Ana Ruiz (@anaruiz_tennis)`, player buttons such as
-    `Regarder la bande-annonce sur YouTube`, and the account and caption lines (`@account`,
-    `caption ♬ sound`) printed right under a post label or alone (`@techmag.fr … #test ♬ son
-    original - TechMag`), or split over two lines (`@account caption #tags` then `♬ original sound
-    - Account`; a `♬` sound line alone goes too). Also: Bluesky's `[image or embed]` placeholder with the footer and post
-    above it, a post's text when it and its footer make a paragraph of their own and the text reads
-    like a post (an emoji, a hashtag, a link, an exclamation), and a player's fallback text
-    (`Votre navigateur ne prend pas en charge la lecture de vidéos.`).
+    Finds what social-media widgets leave in extracted text: the tweet footer (`— Novaphone
+    (@novaphone_fr) 10 septembre 2024`) on its own line or glued inside a line, the tweet text
+    line that carries its `pic.twitter.com` link just above such a footer, `pic.twitter.com/…`
+    links, Instagram's `View this post on Instagram` and `A post shared by Ana Ruiz
+    (@anaruiz_tennis)`, player buttons such as `Regarder la bande-annonce sur YouTube` or a bare
+    `Regarder la vidéo`, a Facebook post's footer (`Publiée par … sur Lundi 3 mars 2025`), and
+    the account and caption lines (`@account`, `caption ♬ sound`) printed right under a post
+    label or alone (`@techmag.fr … #test ♬ son original - TechMag`), or split over two lines
+    (`@account caption #tags` then `♬ original sound - Account`; a `♬` sound line alone goes
+    too), and a post printed a field a line (name, `@handle`, text, `10:42 AM · 17 oct. 2024`).
+    Also: Bluesky's `[image or embed]` placeholder with the footer and post above it, a post's
+    text when it and its footer make a paragraph of their own and the text reads like a post (an
+    emoji, a hashtag, a link, an exclamation), and a player's fallback text (`Votre navigateur
+    ne prend pas en charge la lecture de vidéos.`).
 
     ## Why is this bad?
     The widget repeats a quote the article already gives (or a post the reader never sees) and
@@ -160,6 +167,18 @@ class SocialEmbed(Rule):
             elif "♬" in ln.text and _SOUND_CAPTION.fullmatch(ln.text.rstrip()):
                 yield self._remove(ln, doc, "embedded post caption (account, text and sound)", safe=False)
                 claimed.add(ln.index)
+            elif "@" in ln.text and _LONE_HANDLE.fullmatch(ln.text) and _flattened_post(lines, i, claimed):
+                # A post printed a field a line: name, @handle, text, "10:42 AM · 17 oct. 2024".
+                start, end = _block_removal(lines[i - 1], lines[i + 2], doc)
+                yield self.finding(start, end, "embedded post (name, account, text and time)",
+                                   Fix.unsafe(Edit.deletion(start, end), message="Remove the embedded post"))
+                claimed.update(lines[k].index for k in range(i - 1, i + 3))
+            elif "@" in ln.text and _LONE_HANDLE.fullmatch(ln.text) and _caption_below(lines, i, claimed):
+                # An Instagram or TikTok card: the account alone, then its caption ("… 😭 link in bio").
+                start, end = _block_removal(ln, lines[i + 1], doc)
+                yield self.finding(start, end, "embedded post (account and caption)",
+                                   Fix.unsafe(Edit.deletion(start, end), message="Remove the embedded post"))
+                claimed.update({ln.index, lines[i + 1].index})
             elif ln.text.lstrip().startswith("♬") and len(ln.text) <= _SOUND_LINE:
                 # TikTok's caption on one line, its sound on the next: "@account caption #tags" / "♬ …".
                 prev = lines[i - 1] if i > 0 else None
@@ -234,6 +253,34 @@ class SocialEmbed(Rule):
             start, end = ln.start + a, ln.start + b
             yield self.finding(start, end, "picture link of an embedded tweet",
                                Fix.safe(Edit.deletion(start, end), message="Remove the pic.twitter.com link"))
+
+
+_POST_STAMP = regex.compile(rf"[ \t]*\d{{1,2}}:\d{{2}}(?:[ \t]?(?i:AM|PM))?[ \t]*·[ \t]*{_DATE}[ \t]*")
+_NAME_LINE = regex.compile(r"[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}[ \t]*")
+
+
+def _flattened_post(lines, i, claimed) -> bool:
+    """Lines i-1..i+2 are a post's name, @handle, text and time stamp, one after the other."""
+    if i < 1 or i + 2 >= len(lines):
+        return False
+    block = lines[i - 1:i + 3]
+    return (all(b.index == block[0].index + k for k, b in enumerate(block))
+            and not claimed.intersection(b.index for b in block)
+            and bool(_NAME_LINE.fullmatch(block[0].text)) and bool(_POST_STAMP.fullmatch(block[3].text)))
+
+
+_LINK_IN_BIO = regex.compile(r"(?i)\blink in (?:bio|profile)\b|\blien (?:en|dans la) bio\b")
+
+
+def _caption_below(lines, i, claimed) -> bool:
+    """The line under a lone @handle reads like a post's caption (an emoji, a hashtag, a link,
+    "link in bio"), and a blank line or the document's start is above the handle."""
+    if i + 1 >= len(lines) or lines[i + 1].index != lines[i].index + 1 or lines[i + 1].index in claimed:
+        return False
+    if i > 0 and lines[i - 1].index == lines[i].index - 1 and not lines[i - 1].is_blank:
+        return False  # inside a block: a list of accounts, a byline
+    text = lines[i + 1].text
+    return _words(text) <= _POST_WORDS and bool(_POST_MARK.search(text) or _LINK_IN_BIO.search(text))
 
 
 def _widget_tail(lines, i):

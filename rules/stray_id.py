@@ -36,6 +36,8 @@ _TYPES = (  # order matters: the first match names the token
         r"[a-z]{2,}(?:[-_][a-z]{2,})*[-_](?=[0-9a-f]*\d[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{6,32}")),
     # "t3_1gq8k2x": a short type prefix and a base-36 object ID (Reddit's "fullnames")
     ("slug_id", regex.compile(r"[a-z]{1,3}\d?_(?=[0-9a-z]*\d)(?=[0-9a-z]*[a-z])[0-9a-z]{5,12}")),
+    # "rev-2025-0311-88213": a lowercase prefix, then groups of digits (eight or more in all)
+    ("slug_id", regex.compile(r"(?=(?:\D*\d){8})[a-z]{2,}(?:[-_][a-z]+)*(?:[-_]\d{2,}){2,}")),
     # "art-20260312-0742-ccx": a lowercase slug around a run of six digits or more (a date, a counter)
     ("slug_id", regex.compile(r"[a-z]{2,}(?:[-_](?:[a-z]+|\d+))*[-_]\d{6,}(?:[-_](?:[a-z]+|\d+))*")),
     # "/actualites/2024/03/12/story-0a7c33e1": a page path with a date or an ID in it

@@ -20,7 +20,7 @@ CORPUS = Path(__file__).parent / "devcorpus"
 # Floors: what the default rules reach today, rounded down a little (EVAL.md's targets are
 # recall and precision 0.90, closure 0.85 unsafe / 0.50 safe). Raise them as rules improve;
 # never lower them to make a change pass.
-FLOORS = {"recall": 0.95, "precision": 0.97, "closure_unsafe": 0.92, "closure_safe": 0.62}
+FLOORS = {"recall": 0.95, "precision": 0.97, "closure_unsafe": 0.92, "closure_safe": 0.67}
 
 CASES = devscore.load_cases(CORPUS)
 

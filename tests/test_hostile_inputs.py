@@ -526,6 +526,26 @@ def test_stale_temp_files_of_dead_runs_are_swept_live_ones_kept(tmp_path):
     assert not stale.exists() and live.exists() and user.exists()
 
 
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="zombies are read from /proc")
+def test_temp_file_of_a_killed_worker_left_as_a_zombie_is_swept(tmp_path):
+    import subprocess
+
+    # A killed worker nobody reaps stays a zombie: it answers signal 0 but will never write again.
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with open(f"/proc/{child.pid}/stat", "rb") as fh:
+            if fh.read().rsplit(b")", 1)[1][1:2] == b"Z":
+                break
+        time.sleep(0.02)
+    stale = tmp_path / f"{TEMP_PREFIX}{child.pid}-0123456789ab.tmp"
+    stale.write_bytes(b"partial")
+    try:
+        assert sweep_stale_temps(str(tmp_path)) == [stale.name]
+    finally:
+        child.wait()
+
+
 def test_looks_binary_respects_utf16_encoding():
     data = "abc".encode("utf-16-le")
     assert looks_binary(data) and not looks_binary(data, "utf-16-le")

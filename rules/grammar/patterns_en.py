@@ -8,6 +8,7 @@
 - "it's" for the possessive before a plural noun and a verb ("it's members had");
 - "were" for "where" before a clause that ends on its verb ("our resources were the demand is,");
 - "it were" after a reporting verb ("Officials said it were too early");
+- the apostrophe of "n't" before the "n" ("would'nt" -> "wouldn't");
 - the indefinite article (en_article.py) and "then" for "than" (en_than.py).
 
 The plural-subject check:
@@ -28,7 +29,7 @@ from functools import lru_cache
 
 import regex
 
-from .slip import AGREEMENT, CONFUSION, Slip
+from .slip import AGREEMENT, CONFUSION, GRAMMAR, Slip
 
 _PATTERN = regex.compile(
     r"(?:^|(?<=[.!?;:(“\x22‘«—–]\s*)|(?<=\b(?:and|but|while|as|because|since|after|before|when|that|so|if|although|though|whereas|where)\s+)|(?<=,\s*))"
@@ -75,8 +76,20 @@ def check(text: str, upstream: tuple[Slip, ...] = ()) -> list[Slip]:
 
     tagged = frozenset(s.start for s in upstream if s.upstream == "harper:ThenThan")
     return sorted(_plural_subject(text) + _relative_subject(text) + _pp_subject(text) + _apposition_subject(text) + _name_who(text)
-                  + _its_possessive(text) + _it_were(text) + _were_for_where(text)
+                  + _its_possessive(text) + _it_were(text) + _were_for_where(text) + _misplaced_not(text)
                   + en_article.check(text) + en_than.check(text, tagged), key=lambda s: (s.start, s.end))
+
+
+# "would'nt", "does'nt": the apostrophe stands for the "o" of "not", so it goes before the "t".
+_MISPLACED_NOT = regex.compile(
+    r"(?i)(?<![\p{L}'’])(?P<verb>would|could|should|did|does|do|is|are|was|were|has|have|had|must|need|might|ai)"
+    r"(?P<apo>['’])nt(?![\p{L}'’])")
+
+
+def _misplaced_not(text: str) -> list[Slip]:
+    return [Slip(m.start(), m.end(), "corpuslint", "misplaced-apostrophe", GRAMMAR,
+                 "The apostrophe of “n’t” stands for the “o” of “not”.", (f"{m.group('verb')}n{m.group('apo')}t",))
+            for m in _MISPLACED_NOT.finditer(text)]
 
 
 # "Officials said it were too early": reported speech takes the indicative "was" (the subjunctive
