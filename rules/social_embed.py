@@ -89,7 +89,8 @@ class SocialEmbed(Rule):
     the account and caption lines (`@account`, `caption ♬ sound`) printed right under a post
     label or alone (`@techmag.fr … #test ♬ son original - TechMag`), or split over two lines
     (`@account caption #tags` then `♬ original sound - Account`; a `♬` sound line alone goes
-    too), and a post printed a field a line (name, `@handle`, text, `10:42 AM · 17 oct. 2024`).
+    too), a post printed a field a line (name, `@handle`, text, `10:42 AM · 17 oct. 2024`), and
+    an account alone above its caption (`@northfieldsu` then `the queue at 8am 😭 … link in bio`).
     Also: Bluesky's `[image or embed]` placeholder with the footer and post above it, a post's
     text when it and its footer make a paragraph of their own and the text reads like a post (an
     emoji, a hashtag, a link, an exclamation), and a player's fallback text (`Votre navigateur
