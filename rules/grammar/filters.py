@@ -100,6 +100,8 @@ UPSTREAM_EXCEPTIONS = (
     ("fr", r"gn_nombre_lettres", r".+", r"(?i)\bune?\s+[\p{L}-]+\s+sur\s+[\p{L}\d]+\s+$", r""),
     # "La photographie, toute en brumes": "toute en" is adverbial ("tout entière"), not a plural.
     ("fr", r"gn_toute_det", r"(?i)toute", r"", r"^\s+en\b"),
+    # "une journée portes ouvertes": a fixed compound, the plural is part of its name.
+    ("fr", r".", r"(?i)portes", r"", r"^\s+ouvertes\b"),
     # "de lundi à mardi aurait pu…": the "à" closes a range "de X à Y", it is no verb "a" misspelt.
     ("fr", r"conf_a_à_verbe", r".+", r"(?i)\bde\s+[\p{L}\p{N}'’-]+\s+à\s+[\p{L}\p{N}'’-]+\s+$", r""),
     # "Je ne pars pas fâchée": a participle that agrees (-ée, -és, -ées) was meant as one; only the
