@@ -9,6 +9,7 @@
 - "were" for "where" before a clause that ends on its verb ("our resources were the demand is,");
 - "it were" after a reporting verb ("Officials said it were too early");
 - the apostrophe of "n't" before the "n" ("would'nt" -> "wouldn't");
+- a singular noun that is never a collective with "were" ("The new feature were tested");
 - the indefinite article (en_article.py) and "then" for "than" (en_than.py).
 
 The plural-subject check:
@@ -77,7 +78,41 @@ def check(text: str, upstream: tuple[Slip, ...] = ()) -> list[Slip]:
     tagged = frozenset(s.start for s in upstream if s.upstream == "harper:ThenThan")
     return sorted(_plural_subject(text) + _relative_subject(text) + _pp_subject(text) + _apposition_subject(text) + _name_who(text)
                   + _its_possessive(text) + _it_were(text) + _were_for_where(text) + _misplaced_not(text)
+                  + _singular_were(text)
                   + en_article.check(text) + en_than.check(text, tagged), key=lambda s: (s.start, s.end))
+
+
+# "The new feature were tested", "said the library were one of the busiest": a singular noun that is
+# never a collective (British English lets "the council were", "the team were" stand) with "were".
+# Not after "if", "as if", "as though", "wish", "suppose", "imagine" (the subjunctive "were").
+_SINGULAR_NOUNS = frozenset("""feature report study survey plan bill law decision rule policy system device
+    product model machine car vehicle building bridge road house site project programme program scheme proposal
+    change increase rise fall drop budget figure price cost rate deal contract agreement treaty vote result
+    outcome test trial investigation inquiry probe case lawsuit verdict ruling sentence fine library hospital
+    museum station airport stadium school factory plant shop store restaurant hotel app website platform service
+    update version phone camera screen battery engine roof wall road street park river lake beach forest fire storm
+    flood drought heatwave outbreak virus vaccine drug treatment cure disease feature article book film movie
+    album song show series episode game match race festival event concert exhibition""".split()) - {"series"}
+_SINGULAR_WERE = regex.compile(
+    r"(?<![\p{L}'’])(?P<det>[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Mm]y|[Yy]our)\s+"
+    r"(?:(?P<mod>[a-z][a-z-]*)\s+)?(?P<noun>[a-z]+)\s+(?P<were>were)(?![\p{L}'’])")
+_SUBJUNCTIVE_BEFORE = regex.compile(r"(?i)\b(?:if|as if|as though|wish|wished|suppose|supposing|imagine|even if|"
+                                    r"what if|unless|than|whether)\b[^.!?;:]{0,60}$")
+_NOT_A_SUBJECT_BEFORE = regex.compile(r"(?i)\b(?:of|for|with|to|from|in|on|at|by|about|than|like|and|or)\s+$")
+
+
+def _singular_were(text: str) -> list[Slip]:
+    out = []
+    for m in _SINGULAR_WERE.finditer(text):
+        if m.group("noun") not in _SINGULAR_NOUNS or (m.group("mod") or "").endswith("s"):
+            continue
+        before = text[max(0, m.start() - 80):m.start()]
+        if _SUBJUNCTIVE_BEFORE.search(before) or _NOT_A_SUBJECT_BEFORE.search(before):
+            continue  # "if the plan were…"; "the cost of the roof were" has another head
+        out.append(Slip(m.start("were"), m.end("were"), "corpuslint", "singular-subject-were", AGREEMENT,
+                        f"The subject “{text[m.start():m.end('noun')]}” is singular: the verb should be “was”.",
+                        ("was",)))
+    return out
 
 
 # "would'nt", "does'nt": the apostrophe stands for the "o" of "not", so it goes before the "t".
