@@ -5,7 +5,8 @@
   ("The results of the study was clear") or an aside between commas ("The plaintiffs, a group
   of manufacturers, argues");
 - a person's name, then "who" and a plural verb: "Ward, who turn 34 next month" -> "turns";
-- "it's" for the possessive before a plural noun and a verb ("it's members had");
+- "it's" for the possessive before a plural noun and a verb ("it's members had"), before a word
+  and a finite verb ("it's estimate was"), or before a superlative and a noun ("it's weakest clue");
 - "were" for "where" before a clause that ends on its verb ("our resources were the demand is,");
 - "it were" after a reporting verb ("Officials said it were too early");
 - the apostrophe of "n't" before the "n" ("would'nt" -> "wouldn't");
@@ -163,15 +164,42 @@ _ITS = regex.compile(
     r"(?:have|has|had|are|were|will|would|can|could|should|may|might|must|did|do|remain|remained)\b")
 
 
+# "it's estimate was", "if it's file is copied": "it is" cannot take a bare word and then a finite verb;
+# "as good as it's weakest one": nor a superlative and a noun ("it's best to wait" stays).
+_ITS_NOUN_VERB = regex.compile(
+    r"(?<![\p{L}'’])(?P<its>[Ii]t['’]s)\s+(?P<noun>\p{Ll}{3,})\s+(?:is|was|has|had|will|would|can|could|may|might|must"
+    r"|remains|remained|seems|seemed|looks|looked|needs|needed)(?![\p{L}'’])")
+_ITS_SUPERLATIVE = regex.compile(
+    r"(?<![\p{L}'’])(?P<its>[Ii]t['’]s)\s+(?P<noun>(?:best|worst|biggest|largest|greatest|weakest|strongest|oldest"
+    r"|newest|latest|highest|lowest|main|own|first|last)\s+(?!to\b|not\b|that\b|if\b|when\b|for\b|as\b)\p{Ll}{3,})"
+    r"(?![\p{L}'’])")
+_NOT_A_NOUN = frozenset("""time been not just also still only really all what who why how where when that this so very too
+    now always never often ever clear true hard easy worth likely possible unclear important here there one about
+    said because unlikely obvious better worse enough""".split())
+
+
 def _its_possessive(text: str) -> list[Slip]:
     out = []
     for m in _ITS.finditer(text):
         if not plural_noun(m.group("noun")):
             continue
-        repl = "Its" if m.group("its")[0] == "I" else "its"
-        out.append(Slip(m.start("its"), m.end("its"), "corpuslint", "its-possessive", AGREEMENT,
-                        f"“{m.group('its')} {m.group('noun')}”: the possessive is “{repl}”.", (repl,)))
+        out.append(_its_slip(m))
+    seen = {sl.start for sl in out}
+    for m in _ITS_NOUN_VERB.finditer(text):
+        noun = m.group("noun")
+        if m.start() in seen or noun in _NOT_A_NOUN or noun.endswith(("ing", "ly", "ed")):
+            continue
+        out.append(_its_slip(m))
+    for m in _ITS_SUPERLATIVE.finditer(text):
+        if m.start() not in seen and not m.group("noun").split()[-1].endswith(("ed", "ly")):
+            out.append(_its_slip(m))
     return out
+
+
+def _its_slip(m: regex.Match) -> Slip:
+    repl = "Its" if m.group("its")[0] == "I" else "its"
+    return Slip(m.start("its"), m.end("its"), "corpuslint", "its-possessive", AGREEMENT,
+                f"“{m.group('its')} {m.group('noun')}”: the possessive is “{repl}”.", (repl,))
 
 
 # The same subject with a relative clause before its verb: "Several residents who attended the
