@@ -11,6 +11,7 @@
 - "it were" after a reporting verb ("Officials said it were too early");
 - the apostrophe of "n't" before the "n" ("would'nt" -> "wouldn't");
 - a singular noun that is never a collective with "were" ("The new feature were tested");
+- "who's" before a plural noun ("parents who's children need" -> "whose");
 - the indefinite article (en_article.py) and "then" for "than" (en_than.py).
 
 The plural-subject check:
@@ -79,7 +80,7 @@ def check(text: str, upstream: tuple[Slip, ...] = ()) -> list[Slip]:
     tagged = frozenset(s.start for s in upstream if s.upstream == "harper:ThenThan")
     return sorted(_plural_subject(text) + _relative_subject(text) + _pp_subject(text) + _apposition_subject(text) + _name_who(text)
                   + _its_possessive(text) + _it_were(text) + _were_for_where(text) + _misplaced_not(text)
-                  + _singular_were(text)
+                  + _singular_were(text) + _whose(text)
                   + en_article.check(text) + en_than.check(text, tagged), key=lambda s: (s.start, s.end))
 
 
@@ -113,6 +114,24 @@ def _singular_were(text: str) -> list[Slip]:
         out.append(Slip(m.start("were"), m.end("were"), "corpuslint", "singular-subject-were", AGREEMENT,
                         f"The subject “{text[m.start():m.end('noun')]}” is singular: the verb should be “was”.",
                         ("was",)))
+    return out
+
+
+# "parents who's children need", "a club who's members voted": "who is" cannot take a plural noun;
+# "whose" can. ("who's friends with" is an idiom.)
+_WHOSE = regex.compile(r"(?<![\p{L}'’])(?P<who>[Ww]ho['’]s)\s+(?P<noun>\p{Ll}+)(?![\p{L}'’])")
+_IRREGULAR_PLURALS = frozenset("children people men women feet teeth lives wives families parents".split())
+
+
+def _whose(text: str) -> list[Slip]:
+    out = []
+    for m in _WHOSE.finditer(text):
+        noun = m.group("noun")
+        if noun == "friends" or not (noun in _IRREGULAR_PLURALS or noun.endswith("s") and plural_noun(noun)):
+            continue
+        repl = "Whose" if m.group("who")[0] == "W" else "whose"
+        out.append(Slip(m.start("who"), m.end("who"), "corpuslint", "whose", CONFUSION,
+                        f"“{m.group('who')} {noun}”: the possessive is “{repl}”.", (repl,)))
     return out
 
 
