@@ -8,8 +8,8 @@ class ConfusedWord(GrammarRule):
     Reports confusions: a/à, ou/où, its/it's and the like, and mangled set phrases. French:
     Grammalecte's `conf` and `loc` rules and corpuslint's "a deux" -> "à deux"; English:
     Harper's Eggcorn and Malapropism lints and its were/where check, corpuslint's then/than
-    ("more expensive then we expected"), were/where ("homes were the jobs are") and who's/whose
-    ("parents who's children need") checks (its
+    ("more expensive then we expected"), were/where ("homes were the jobs are"), who's/whose
+    ("parents who's children need") and except/accept ("voted to except a bid") checks (its
     `ItsPossessive` lint is an Agreement lint, reported as CL502); LanguageTool's
     CONFUSED_WORDS elsewhere. On by default. A word at the edge of a quoted mention
     (cliquez sur « Abonnez-vous » suffit) is not judged.

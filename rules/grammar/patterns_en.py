@@ -12,6 +12,7 @@
 - the apostrophe of "n't" before the "n" ("would'nt" -> "wouldn't");
 - a singular noun that is never a collective with "were" ("The new feature were tested");
 - "who's" before a plural noun ("parents who's children need" -> "whose");
+- "except" for "accept" after "to" or a modal, before a determiner and with no "from";
 - the indefinite article (en_article.py) and "then" for "than" (en_than.py).
 
 The plural-subject check:
@@ -80,7 +81,7 @@ def check(text: str, upstream: tuple[Slip, ...] = ()) -> list[Slip]:
     tagged = frozenset(s.start for s in upstream if s.upstream == "harper:ThenThan")
     return sorted(_plural_subject(text) + _relative_subject(text) + _pp_subject(text) + _apposition_subject(text) + _name_who(text)
                   + _its_possessive(text) + _it_were(text) + _were_for_where(text) + _misplaced_not(text)
-                  + _singular_were(text) + _whose(text)
+                  + _singular_were(text) + _whose(text) + _except_for_accept(text)
                   + en_article.check(text) + en_than.check(text, tagged), key=lambda s: (s.start, s.end))
 
 
@@ -115,6 +116,19 @@ def _singular_were(text: str) -> list[Slip]:
                         f"The subject “{text[m.start():m.end('noun')]}” is singular: the verb should be “was”.",
                         ("was",)))
     return out
+
+
+# "voted 5-2 to except a $4.2 million bid": the verb "except" (leave out) takes a "from"; without one,
+# a determiner after "to except" means "accept".
+_EXCEPT = regex.compile(
+    r"(?<![\p{L}'’])(?:to|will|would|could|should|must|may|might|can|cannot|did|not|refused to|agreed to)\s+"
+    r"(?P<verb>except)\s+(?:a|an|the|this|that|these|those|their|its|his|her|our|your|my)\s+[^.!?;\n]{0,80}")
+
+
+def _except_for_accept(text: str) -> list[Slip]:
+    return [Slip(m.start("verb"), m.end("verb"), "corpuslint", "except-for-accept", CONFUSION,
+                 "“except” means “leave out”; to take or agree to something is “accept”.", ("accept",))
+            for m in _EXCEPT.finditer(text) if not regex.search(r"\bfrom\b", m.group())]
 
 
 # "parents who's children need", "a club who's members voted": "who is" cannot take a plural noun;
