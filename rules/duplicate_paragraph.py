@@ -58,7 +58,8 @@ class DuplicateParagraph(Rule):
     short lines, at most half of them ending a sentence) repeated further down, in a text that
     has other stanzas, is left alone, and so is a line that comes back after other lines of its
     own block ("A / B / A"), or a short sentence said twice far apart (a motto: "Un livre, ça se
-    conseille."). A run of lines printed twice in a row (a live entry's time and title, then its
+    conseille."), or a line repeated right under itself in lines quoted after a colon (a chorus).
+    A run of lines printed twice in a row (a live entry's time and title, then its
     text) is one finding.
 
     ## Why is this bad?
@@ -138,6 +139,8 @@ class DuplicateParagraph(Rule):
                 continue  # a refrain line ("we were young, / on était jeunes, / we were young,")
             if not _only_blank_between(doc, earlier, ln) and _slogan(ln.content):
                 continue  # "Un livre, ça se conseille." opening and closing a piece: a motto, said twice
+            if ln.index == earlier.index + 1 and _quoted_block(doc, earlier):
+                continue  # "…carried it on their own:" then a chorus line sung twice: a quotation
             yield self._finding(doc, [earlier], [ln])
 
     def _finding(self, doc, earlier, later):
@@ -186,6 +189,17 @@ def _slogan(text: str) -> bool:
     scraper's copies are headlines, without the stop, or whole paragraphs)."""
     text = text.strip()
     return bool(_SENTENCE_END.search(text)) and len(_WORD.findall(text)) < SLOGAN_WORDS
+
+
+def _quoted_block(doc, line) -> bool:
+    """The block holding ``line`` follows a line that ends with a colon: quoted lines (a chorus, a
+    slogan chanted twice), where a repeat is the text itself."""
+    i = line.index
+    while i > 0 and not doc.lines[i - 1].is_blank:
+        i -= 1  # the first line of the block
+    while i > 0 and doc.lines[i - 1].is_blank:
+        i -= 1
+    return i > 0 and doc.lines[i - 1].text.rstrip().endswith(":")
 
 
 def _same_paragraph(doc, a, b) -> bool:

@@ -4,6 +4,7 @@ from corpuslint.document import code_lines
 from corpuslint.rule import Edit, Fix, Rule, line_removal
 
 _NOT_SYMBOL = regex.compile(r"[\p{L}\p{N}]")
+_LIST_ITEM = regex.compile(r"[ \t]*[-*+][ \t]+\S")  # "- in Windows Hello on a PC,"
 _SPACE = regex.compile(r"[\s\u00a0\u2000-\u200b\u202f\ufeff]+")
 _GRAPHEME = regex.compile(r"\X")
 # Deliberate: section breaks of three or more of one mark ("***", "* * *", "---", "___"), code
@@ -99,6 +100,8 @@ class LoneSymbolLine(Rule):
             return True  # paragraph break inside a blockquote (Markdown kept in plain text too)
         if not doc.markdown:
             return False
+        if marks == "-" and prev is not None and _LIST_ITEM.match(prev.text):
+            return False  # under a list item it is no underline but an empty bullet
         if marks in ("-", "=", "--", "==") and prev is not None and not prev.is_blank:
             # A setext heading underline, unless the line above is a long sentence: no writer
             # underlines one, so the mark is debris (that Markdown happens to render as a heading).

@@ -133,7 +133,10 @@ class MergedCase(Rule):
         shared = tuple(langs) + lexicon.SHARED_LANGS
         for m in matches_at(_SHORT_MERGE, CASE_STEP, text):
             left, right = m.group(1), m.group(2)
-            if (left not in SHORT_FUNCTION_WORDS or not lexicon.is_unknown(left + right, langs)
+            # "inthe" is listed, as a frequent typo: before one of the commonest words ("The", "Les")
+            # the glued token is a typo whatever the lists say; "inOui", "inDesign" are names.
+            if (left not in SHORT_FUNCTION_WORDS
+                    or not lexicon.is_unknown(left + right, langs) and lexicon.best_zipf(right, shared) < _OPENER_ZIPF
                     or lexicon.best_zipf(right, shared) < _SHORT_RIGHT_ZIPF
                     or in_code_like_chunk(text, m.start(), m.end())):
                 continue

@@ -20,6 +20,7 @@ _NAME_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{Lu}\p{Ll}[\p{Ll}\p{M}]{4
 # letters or more) or a function word, so that "URLs", "SMSing", "CDrom" stay quiet.
 _ACRONYM_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Lu}{2,})(\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
 _ACRONYM_WORD_ZIPF, _ACRONYM_WORD_LEN = 4.0, 4
+_ACRONYM_TAIL_WORD_ZIPF = 2.5
 # A product code (capitals and a figure) glued to one of the commonest words: "PS5et", "RTX4090and".
 _CODE_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Lu}{2,}\d{1,4})(\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
 _CODE_WORD_ZIPF = 6.5
@@ -267,8 +268,8 @@ def _acronym_split(acronym: str, word: str, langs, shared) -> Split | None:
     """"ASVELsamedi" -> "ASVEL samedi": a listed acronym, then a common word."""
     if not lexicon.is_unknown(acronym + word, langs) or lexicon.best_zipf(acronym, shared) == 0.0:
         return None
-    # "JPMorgan", "HTMLElement": the last capital may start the word.
-    if lexicon.best_zipf(acronym[-1] + word, shared) > 0.0:
+    # "JPMorgan", "HTMLElement": the last capital may start the word ("DPE|est": "eest" is no word).
+    if lexicon.best_zipf(acronym[-1] + word, shared) >= _ACRONYM_TAIL_WORD_ZIPF:
         return None
     for lang in langs:
         z = lexicon.zipf(word, lang)

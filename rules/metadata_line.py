@@ -14,7 +14,8 @@ dateline and stays; so does a clock time alone after "Updated", a live story's o
 alone ("Mardi 12 mars", "2015", "Le 14 mai 2024 à 07:32") may be a live-blog day separator, a
 section heading or an event listing, and stays; a numeric date with a time ("12/03/2024 08:15")
 is a stamp.
-Machine stamps ("Updated: 2024-03-05") belong to CL301.
+A numeric date and time glued after a paragraph's last sentence ("… tournée. 04/06/2024 - 11:02")
+goes too. Machine stamps ("Updated: 2024-03-05") belong to CL301.
 """
 from __future__ import annotations
 
@@ -120,7 +121,7 @@ _READING = (
 )
 # Counters shown in the same strip: "12 comments", "3 réactions", "1,2k vues".
 # A record number in the same strip: "Updated 07:15 GMT, 4 February 2025 | ID 88213407".
-_IDENT = r"(?:ID|Id|Réf\.?|Ref\.?|No\.?|N°)\s*:?\s*#?\d{4,}"
+_IDENT = r"(?:ID|Id|Réf\.?|Ref\.?|No\.?|N°|Art\.|Article|Post|Message|Msg\.?)\s*:?\s*#?\d{4,}"
 _COUNTER = (
     r"\d[\d\u00a0\u202f .,]*k?" + _S + r"*(?:commentaires?|comments?|r[ée]actions?|r[ée]ponses?|replies|partages"
     r"|shares|vues|views|likes|kommentare?|comentarios?|commenti)"
@@ -160,7 +161,7 @@ def _grammar():
 @lru_cache(maxsize=None)
 def _numeric_stamp():
     return regex.compile(
-        rf"(?:(?:le|on){_S}+)?\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}},?{_S}*(?:[|·•]{_S}*)?{_AT}{_TIME}", regex.I)
+        rf"(?:(?:le|on){_S}+)?\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d\d),?{_S}*(?:[|·•]{_S}*)?{_AT}{_TIME}", regex.I)
 
 
 # What every accepted line holds (see parse): a marker word, a byline word or a numeric date. A cheap
@@ -205,7 +206,7 @@ def parse(line: str) -> tuple[int, int, int | None, list[str]] | None:
     if m.group("author") and not _MARKERS.intersection(kinds):
         return None  # "Marie Curie, 7 novembre 1867": a name and a date, not a byline
     if not (_MARKERS.intersection(kinds) or "date" in kinds and (byline is not None or "counter" in kinds)
-            or kinds == ["date"] and _numeric_stamp().fullmatch(line, start, end)):
+            or kinds == ["date"] and (_numeric_stamp().fullmatch(line, start, end) or m.captures("idn"))):
         return None  # a date or a counter alone: a heading, a day separator, an event listing
     return start, end, byline, kinds
 
@@ -266,6 +267,12 @@ class MetadataLine(Rule):
             if ln.index in code:
                 continue
             text = ln.content
+            glued = _GLUED_STAMP.search(text) if "/" in text or "." in text else None
+            if glued:  # "… sa première tournée. 04/06/2024 - 11:02": the page's stamp glued to the text
+                start, end = ln.content_start + glued.start(), ln.content_start + glued.end()
+                yield self.finding(start, end, "publication stamp glued to the end of a paragraph",
+                                   Fix.unsafe(Edit.deletion(start, end), message="Remove the stamp"))
+                continue
             if not 4 <= len(text) <= 200 or doc.markdown and _EMPHASIS.fullmatch(text):
                 continue  # "*Published 12 November 2024*": a Markdown writer set it on purpose
             parsed = parse(text)
@@ -287,6 +294,12 @@ class MetadataLine(Rule):
             start, end = ln.content_start + _kept_byline(text, start, byline), ln.content_start + end
             yield self.finding(start, end, f"{what} after a byline",
                                make(Edit.deletion(start, end), message="Keep the byline, remove the metadata"))
+
+
+# A numeric date and a time after the last sentence of a paragraph, ending the line.
+_GLUED_STAMP = regex.compile(
+    r"(?<=[.!?…»\"”)])[ \t\u00a0]+\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d\d)[ \t\u00a0]*(?:[-–|·,]|à|at)?[ \t\u00a0]*"
+    r"(?:[01]?\d|2[0-3])[:h][0-5]\d[ \t]*$")
 
 
 @lru_cache(maxsize=None)

@@ -36,7 +36,8 @@ _CALL_TO_ACTION = regex.compile(
     rf"|(?i:loading|chargement(?: du)?|cargando)[ \t]+(?:{_PLATFORM}(?:[ \t]+(?i:content|contenu|contenido|post|video|vidéo))?"
     rf"|(?i:content|contenu|contenido)[ \t]+{_PLATFORM})(?:[ \t]*(?:…|\.\.\.))?"
     # A player's label alone: "Regarder la vidéo", "Watch video".
-    rf"|(?i:regarder|voir|lire|lancer|watch|play|ver|guarda)(?:[ \t]+(?i:la|the|el|il))?[ \t]+(?i:vidéo|video|vídeo)"
+    rf"|(?:[▶►][ \t]*)?(?i:regarder|voir|lire|lancer|watch|play|ver|guarda)(?:[ \t]+(?i:la|the|el|il))?[ \t]+(?i:vidéo|video|vídeo)"
+    rf"(?:[ \t]*:[ \t]*[^\n]{{1,80}}?[ \t]*\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\))?"
     # A Facebook post's footer: "Publiée par Bureau syndical NordCâble sur Lundi 3 mars 2025".
     rf"|(?i:publiée?|posted|publicad[ao]|pubblicat[ao]|gepostet)[ \t]+(?i:par|by|por|da|von)[ \t]+[^\n]{{2,60}}?"
     rf"[ \t]+(?i:sur|on|en|el|il|am)[ \t]+(?:\p{{L}}+,?[ \t]+)?{_DATE}")

@@ -56,6 +56,7 @@ _DIRECT_SUBJECT = regex.compile(
     r"(?!(?:plus|moins|uns|autres|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b)\p{Ll}[\p{L}-]*[sx]"
     r"(?:\s+(?:de|d['’]|du|des)(?:\s+(?:la|le|les)\b|\s*l['’])?\s*\p{Ll}[\p{L}'’-]*){0,2})\s+"
     r"(?P<verb>" + "|".join(sorted(_SINGULAR_TO_PLURAL, key=len, reverse=True)) + r")(?![\p{L}'’-])")
+_BETWEEN = regex.compile(r"(?i)\bentre\b[^,.;:!?]{0,60}\bet\s+$")
 _DETERMINERS = r"(?:la|le|les|l['’]|un|une|des|du|sa|son|ses|leur|leurs|mon|ma|mes|ton|ta|tes|ce|cet|cette|ces|votre|vos|notre|nos)"
 _RELATIVE_SINGULAR = regex.compile(
     # The plural noun phrase opens the sentence or follows a word that is not "de" ("le chef de
@@ -125,6 +126,8 @@ def check(text: str) -> list[Slip]:
                         "Préposition « à » (et non le verbe « a ») devant ce nombre.", ("à",)))
     for m in _DIRECT_SUBJECT.finditer(text):
         verb = m.group("verb")
+        if _BETWEEN.search(text, max(0, m.start() - 80), m.start()):
+            continue  # "la liaison entre Le Conquet et les îles a talonné": "les îles" closes "entre A et B"
         plural = _SINGULAR_TO_PLURAL[verb]
         out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "inserted-clause-agreement", AGREEMENT,
                         f"Le sujet « {m.group('subject')} » est au pluriel : « {plural} ».", (plural,)))
