@@ -155,9 +155,9 @@ class MergedCase(Rule):
             return False
         shared = tuple(langs) + lexicon.SHARED_LANGS
         if left[0].islower():
-            z = lexicon.best_zipf(left, langs)
-            return (z >= _LOWER_LEFT_ZIPF and (lexicon.best_zipf(right, shared) >= _NAME_ZIPF or len(left) >= _LONG_LEFT)
-                    or z >= _RARE_LEFT_ZIPF and len(left) >= _RARE_LEFT_LEN and lexicon.best_zipf(right, shared) >= _NAME_ZIPF)
+            z, named = lexicon.best_zipf(left, langs), lexicon.best_zipf(right, shared) >= _NAME_ZIPF
+            return (z >= _LOWER_LEFT_ZIPF and (named or len(left) >= _LONG_LEFT)
+                    or z >= _RARE_LEFT_ZIPF and len(left) >= _RARE_LEFT_LEN and named)
         return (lexicon.best_zipf(left, shared) >= _CAPITAL_LEFT_ZIPF
                 and lexicon.best_zipf(right, langs) >= _OPENER_ZIPF)
 

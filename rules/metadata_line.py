@@ -10,12 +10,12 @@ must be recognised, and one of them must be a metadata marker:
 
 Dates, times and counters ("12 comments") count only next to a marker, after a byline
 ("Par Jean Dupont · 12 mars 2024 à 08h15"; a date alone after a byline is the article's own
-dateline and stays; so does a clock time alone after "Updated", a live story's own marker) or together ("March 3, 2024 · 12 comments"): a date in words
-alone ("Mardi 12 mars", "2015", "Le 14 mai 2024 à 07:32") may be a live-blog day separator, a
-section heading or an event listing, and stays; a numeric date with a time ("12/03/2024 08:15")
-is a stamp.
-A numeric date and time glued after a paragraph's last sentence ("… tournée. 04/06/2024 - 11:02")
-goes too. Machine stamps ("Updated: 2024-03-05") belong to CL301.
+dateline and stays) or together ("March 3, 2024 · 12 comments"): a date in words alone ("Mardi
+12 mars", "2015", "Le 14 mai 2024 à 07:32") may be a live-blog day separator, a section heading
+or an event listing, and stays, as does a clock time alone after "Updated" (a live story's own
+marker: "Updated 6.40pm"); a numeric date with a time ("12/03/2024 08:15") is a stamp, also when
+it is glued after a paragraph's last sentence ("… tournée. 04/06/2024 - 11:02"). Machine stamps
+("Updated: 2024-03-05") belong to CL301.
 """
 from __future__ import annotations
 
@@ -304,9 +304,11 @@ _GLUED_STAMP = regex.compile(
 
 @lru_cache(maxsize=None)
 def _dating():
-    return regex.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{1,2}}/\d{{1,2}}|\b(?:{_MONTH})(?!\w)|\bago\b|il{_S}+y{_S}+a"
-                         r"|\bhace\b|\bvor\b|today|yesterday|aujourd|\bhier\b|heute|gestern|\bhoy\b|\bayer\b|\boggi\b|\bieri\b",
-                         regex.I)
+    return regex.compile(
+        rf"(?<!\d)(?:19|20)\d\d(?!\d)|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{1,2}}/\d{{1,2}}|\b(?:{_MONTH})(?!\w)"
+        rf"|\bago\b|il{_S}+y{_S}+a|\bhace\b|\bvor\b|today|yesterday|aujourd|\bhier\b|heute|gestern|\bhoy\b"
+        r"|\bayer\b|\boggi\b|\bieri\b",
+        regex.I)
 
 
 def _dated(text: str) -> bool:

@@ -79,9 +79,9 @@ def check(text: str, upstream: tuple[Slip, ...] = ()) -> list[Slip]:
     from . import en_article, en_than
 
     tagged = frozenset(s.start for s in upstream if s.upstream == "harper:ThenThan")
-    return sorted(_plural_subject(text) + _relative_subject(text) + _pp_subject(text) + _apposition_subject(text) + _name_who(text)
-                  + _its_possessive(text) + _it_were(text) + _were_for_where(text) + _misplaced_not(text)
-                  + _singular_were(text) + _whose(text) + _except_for_accept(text)
+    return sorted(_plural_subject(text) + _relative_subject(text) + _pp_subject(text) + _apposition_subject(text)
+                  + _name_who(text) + _its_possessive(text) + _it_were(text) + _were_for_where(text)
+                  + _misplaced_not(text) + _singular_were(text) + _whose(text) + _except_for_accept(text)
                   + en_article.check(text) + en_than.check(text, tagged), key=lambda s: (s.start, s.end))
 
 
