@@ -114,6 +114,7 @@ class DuplicateParagraph(Rule):
             if earlier is not None and meaningful(" ".join(ln.content for ln in para)):
                 repeated.update(ln.index for ln in earlier + para)
                 yield self._finding(doc, earlier, para)
+        yield from self._reprinted_entries(doc, content, repeated)
         seen_lines: dict[str, int] = {}  # normalised line -> position in ``content`` of its latest copy
         keys = [normalise(ln.content) for ln in content]
         for pos, ln in enumerate(content):
@@ -143,6 +144,27 @@ class DuplicateParagraph(Rule):
                 continue  # "…carried it on their own:" then a chorus line sung twice: a quotation
             yield self._finding(doc, [earlier], [ln])
 
+    def _reprinted_entries(self, doc, content, repeated):
+        """A live entry printed again, cut short: its time or heading line, then the first sentences
+        of the entry's text ("17:20" / "The first two counts have confirmed…", both seen above in full)."""
+        heads: dict[str, list] = {}  # normalised heading line -> the text lines that followed it
+        for k in range(len(content) - 1):
+            heads.setdefault(normalise(content[k].content), []).append(content[k + 1])
+        for k in range(1, len(content)):
+            ln, head = content[k], content[k - 1]
+            text = ln.content.strip()
+            if ln.index in repeated or len(_WORD.findall(text)) < REPRINT_WORDS or not _SENTENCE_END.search(text):
+                continue
+            key = normalise(text)
+            for full in heads.get(normalise(head.content), []):
+                if full.index < head.index and full is not ln and normalise(full.content).startswith(key) \
+                        and len(normalise(full.content)) > len(key) and _only_blank_between(doc, head, ln):
+                    start, end = _span(doc, [head, ln], "before")
+                    repeated.update((head.index, ln.index))
+                    yield self.finding(start, end, f"this entry repeats the start of line {full.index + 1}",
+                                       Fix.unsafe(Edit.deletion(start, end), message="Remove the cut-short copy"))
+                    break
+
     def _finding(self, doc, earlier, later):
         adjacent = _only_blank_between(doc, earlier[-1], later[0])
         exact = _exact(earlier) == _exact(later)
@@ -156,9 +178,14 @@ class DuplicateParagraph(Rule):
             message += " (up to case or punctuation)"
         fix = (Fix.safe if adjacent and exact else Fix.unsafe)(
             Edit.deletion(start, end), message=f"Remove this copy; line {kept[0].index + 1} stays")
+        if adjacent and exact and _SENTENCE_END.search(later[-1].content):
+            # A paragraph of prose printed twice in a row: which copy goes changes nothing, so the
+            # finding shows both (headlines keep their own rule: the copy is the finding).
+            start, end = min(start, earlier[0].start), max(end, later[-1].start + len(later[-1].text))
         return self.finding(start, end, message, fix)
 
 
+REPRINT_WORDS = 8
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 STUTTER_CHARS, STUTTER_TOKENS = 12, 2
 

@@ -47,6 +47,8 @@ _SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?…:]|\n)[ \t\u00a0«“\"'‘(\-–
 # Found from the apostrophe (a scan from every lowercase letter costs half a millisecond a page).
 _ELISION_MERGE = regex.compile(r"(?<=\p{Ll}\p{Ll}[ldnmstcj])['’](?=\p{L})")
 _ELISION_LEFT_ZIPF, _ELISION_JOINED_ZIPF = 5.0, 2.5
+# A name glued to "à" or "où", which end no French name: "Denfert-Rochereauà", "Tinqueuxoù".
+_NAME_ACCENTED_TAIL = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])(\p{Lu}[\p{Ll}\p{M}]{3,}?)(à|où)(?![\p{L}\p{M}\p{N}_'’])")
 # Languages that write compounds as one word: an unknown token there is a compound.
 _COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "no", "fi", "hu", "is", "et", "af"})
 
@@ -65,7 +67,8 @@ class MergedLetters(Rule):
     "factuel|le" ~ "actuelle"). Also finds merges common enough to be listed ("andthat",
     "thecity": far rarer than their words), a clitic glued to the next word ("club'sbiggest"), a
     brand, name or acronym glued to a word ("GitHubou", "Chalaronneet", "ASVELsamedi"), a
-    product code glued to one of the commonest words ("PS5et"), a capitalised sentence opener
+    product code glued to one of the commonest words ("PS5et"), a name glued to "à" or "où"
+    ("Tinqueuxoù"), a capitalised sentence opener
     glued to the next word ("Chaquedossier", "Eachpanel"), and in
     French an elided article or pronoun glued to the word before ("dansl'après-midi"). A token
     written twice in the document is taken for a word (a command, a coinage, a name), as are
@@ -139,6 +142,11 @@ class MergedLetters(Rule):
             z = max(lexicon.zipf(word, lang) for lang in langs)
             if z >= _CODE_WORD_ZIPF and not _ADDRESS_LIKE.search(text, *chunk_bounds(text, m.start(), m.end())):
                 yield self._finding(m.start(), m.end(), m.group(), Split(code, word, langs[0], z))
+        if "fr" in langs and ("à" in text or "où" in text):
+            for m in _NAME_ACCENTED_TAIL.finditer(text):
+                if lexicon.is_unknown(m.group().lower(), langs) and not _recurs(text, m.group()):
+                    name, tail = m.groups()
+                    yield self._finding(m.start(), m.end(), m.group(), Split(name, tail, "fr", 0.0))
         if "fr" in langs and ("'" in text or "’" in text):
             for m in _ELISION_MERGE.finditer(text):
                 at = m.start() - 1  # the elided letter

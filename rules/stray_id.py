@@ -25,7 +25,7 @@ _TYPES = (  # order matters: the first match names the token
     ("zone", regex.compile(r"\(?(?:UTC|GMT|CET|CEST|BST|PST|PDT|EST|EDT|Z)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?|[+-][01]\d:?[0-5]\d")),
     ("uuid", regex.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")),
     ("hash_id", regex.compile(r"(?:(?i:id|ref|réf)[^\S\n]?)?(?:#|n°|nº|N°)\d{3,}")),  # "#48213", "ID#55120"
-    ("long_number", regex.compile(r"[1-9]\d{7,}")),
+    ("long_number", regex.compile(r"[1-9]\d{6,}")),  # seven digits or more, unformatted
     ("number", regex.compile(r"\d{3,}(?:[-_/](?:\d+|[A-Z]{1,5}))*")),  # only after a marker or an ID label
     ("slug_id", regex.compile(r"[a-z]+(?:[-_/][a-z]+)*[-_/]\d{4,}")),     # "post-id-884213", "node/48213"
     ("ref_code", regex.compile(r"[A-Z]{1,6}(?:[-_/]\d{2,})(?:[-_/]\d+)+")),  # "PR-2024-0117"
