@@ -114,9 +114,9 @@ class DuplicateParagraph(Rule):
             if earlier is not None and meaningful(" ".join(ln.content for ln in para)):
                 repeated.update(ln.index for ln in earlier + para)
                 yield self._finding(doc, earlier, para)
-        yield from self._reprinted_entries(doc, content, repeated)
-        seen_lines: dict[str, int] = {}  # normalised line -> position in ``content`` of its latest copy
         keys = [normalise(ln.content) for ln in content]
+        yield from self._reprinted_entries(doc, content, keys, repeated)
+        seen_lines: dict[str, int] = {}  # normalised line -> position in ``content`` of its latest copy
         for pos, ln in enumerate(content):
             key = keys[pos]
             at = seen_lines.get(key)
@@ -144,24 +144,28 @@ class DuplicateParagraph(Rule):
                 continue  # "…carried it on their own:" then a chorus line sung twice: a quotation
             yield self._finding(doc, [earlier], [ln])
 
-    def _reprinted_entries(self, doc, content, repeated):
+    def _reprinted_entries(self, doc, content, keys, repeated):
         """A live entry printed again, cut short: its time or heading line, then the first sentences
-        of the entry's text ("17:20" / "The first two counts have confirmed…", both seen above in full)."""
-        heads: dict[str, list] = {}  # normalised heading line -> the text lines that followed it
-        for k in range(len(content) - 1):
-            heads.setdefault(normalise(content[k].content), []).append(content[k + 1])
+        of the entry's text ("17:20" / "The first two counts have confirmed…", both seen above in full).
+        ``keys``: the normalised text of each line of ``content``."""
+        candidates = [k for k in range(1, len(content)) if content[k].index not in repeated
+                      and _SENTENCE_END.search(content[k].content.strip())
+                      and len(_WORD.findall(content[k].content)) >= REPRINT_WORDS]
+        if not candidates:
+            return
+        after: dict[str, list[int]] = {}  # normalised heading line -> positions of the lines under it
         for k in range(1, len(content)):
-            ln, head = content[k], content[k - 1]
-            text = ln.content.strip()
-            if ln.index in repeated or len(_WORD.findall(text)) < REPRINT_WORDS or not _SENTENCE_END.search(text):
-                continue
-            key = normalise(text)
-            for full in heads.get(normalise(head.content), []):
-                if full.index < head.index and full is not ln and normalise(full.content).startswith(key) \
-                        and len(normalise(full.content)) > len(key) and _only_blank_between(doc, head, ln):
+            after.setdefault(keys[k - 1], []).append(k)
+        for k in candidates:
+            ln, head, key = content[k], content[k - 1], keys[k]
+            if ln.index in repeated:
+                continue  # the heading of an entry already reported
+            for p in after.get(keys[k - 1], ()):
+                if p < k and keys[p].startswith(key) and len(keys[p]) > len(key) \
+                        and _only_blank_between(doc, head, ln):
                     start, end = _span(doc, [head, ln], "before")
                     repeated.update((head.index, ln.index))
-                    yield self.finding(start, end, f"this entry repeats the start of line {full.index + 1}",
+                    yield self.finding(start, end, f"this entry repeats the start of line {content[p].index + 1}",
                                        Fix.unsafe(Edit.deletion(start, end), message="Remove the cut-short copy"))
                     break
 

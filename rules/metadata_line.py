@@ -48,13 +48,14 @@ _WEEKDAY = (
 )
 _DAY = r"(?:1er|1st|2nd|3rd|[0-3]?\d(?:st|nd|rd|th|\.)?)"
 _YEAR = r"(?:19|20)\d\d"
+_DAY_WORDS = r"aujourd['’]hui|avant-hier|hier|today|yesterday|heute|gestern|hoy|ayer|oggi|ieri"
 _DATE = (  # whole words only: the "hier" of "Berthier" is not yesterday
     rf"(?<!\w)(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d\d)|\d{{4}}[-/]\d{{1,2}}[-/]\d{{1,2}}"
     rf"|(?:(?&weekday){_S}+)?(?:(?:le|the){_S}+)?{_DAY}{_S}*(?:de{_S}+)?(?&month)"
     rf"(?:,?{_S}+(?:de{_S}+|del{_S}+)?{_YEAR})?"
     rf"|(?:(?&weekday){_S}+)?(?&month){_S}+{_DAY}(?:,?{_S}+{_YEAR})?"
     rf"|(?&month){_S}+{_YEAR}"
-    r"|aujourd['’]hui|avant-hier|hier|today|yesterday|heute|gestern|hoy|ayer|oggi|ieri)(?!\w)"
+    rf"|{_DAY_WORDS})(?!\w)"
 )
 _ZONE = r"(?:\(?(?-i:UTC|GMT|CET|CEST|BST|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AKST|AKDT|HST|AT|AST|ADT|NT|NST|NDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|WAT|EAT|CAT|IST|WET|WEST|EET|EEST|HNEC|HAEC|HNE|HAE|MEZ|MESZ)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?)"
 _TIME = (
@@ -306,8 +307,7 @@ _GLUED_STAMP = regex.compile(
 def _dating():
     return regex.compile(
         rf"(?<!\d)(?:19|20)\d\d(?!\d)|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{1,2}}/\d{{1,2}}|\b(?:{_MONTH})(?!\w)"
-        rf"|\bago\b|il{_S}+y{_S}+a|\bhace\b|\bvor\b|today|yesterday|aujourd|\bhier\b|heute|gestern|\bhoy\b"
-        r"|\bayer\b|\boggi\b|\bieri\b",
+        rf"|\bago\b|il{_S}+y{_S}+a|\bhace\b|\bvor\b|(?<!\w)(?:{_DAY_WORDS})(?!\w)",
         regex.I)
 
 
