@@ -47,6 +47,11 @@ _WORD_ZIPF = 4.0
 _LONG_WORD, _LONG_WORD_ZIPF = 6, 3.0
 _UNIT_WORD_ZIPF = 6.5  # "and", "the", "et", "de": only the commonest words after a unit ("3mlof" stays)
 _SCORE = regex.compile(r"\d{1,3}-\d{1,3}")
+# A numbered heading glued to its first word ("4.Le gaura"), where the document's other numbered
+# headings have the space ("3. L'achillée"): at least two of them, so a house style of "1.Intro" stays.
+_HEADING_GLUED = regex.compile(r"^(\d{1,2}[.)])(\p{Lu}\p{Ll}+)", regex.M)
+_HEADING_SPACED = regex.compile(r"^\d{1,2}[.)][ \t\u00a0]+\p{Lu}", regex.M)
+_SPACED_HEADINGS = 2
 
 
 class MergedDigit(Rule):
@@ -57,8 +62,9 @@ class MergedDigit(Rule):
     "Maia 100qui montre", "octobre 2024pour 549 euros", "50%des", a day glued to its month
     ("le 15mai"), a count to a unit written out ("3heures", "10years"), a year or a score to any
     ordinary word ("since 2023amid", "84-79devant", "a 7-5win"), a unit glued to one of the
-    commonest words ("400gand", "10kmet"), and a bracketed figure glued to
-    the next word: "(5/5)lors" ("(re)lire" and "ami(e)s" stay quiet). Units, ordinals and
+    commonest words ("400gand", "10kmet"), a bracketed figure glued to
+    the next word: "(5/5)lors" ("(re)lire" and "ami(e)s" stay quiet), and a numbered heading glued
+    to its first word ("4.Le gaura") where the document's other numbered headings have the space. Units, ordinals and
     multipliers that are glued on purpose stay quiet ("100m", "17h", "1er", "2e", "3nm", "64Go",
     "10x", "4G", "3D", "60km/h"), as do tokens inside addresses, handles, identifiers and code,
     and names the lexicon knows ("4chan"). Needs a wordfreq list for the document's language
@@ -73,13 +79,14 @@ class MergedDigit(Rule):
     Good: `les accélérateurs Cobalt 100 et Maia 100 qui montrent`
 
     ## Fix safety
-    Unsafe: the space is the likeliest repair, but a glued token can be a product name.
+    Unsafe: the space is the likeliest repair, but a glued token can be a product name. Safe for
+    a numbered heading: the document's own headings show the space.
     """
 
     code = "CL403"
     name = "merged-digit"
     category = "words"
-    fix_applicability = "unsafe"
+    fix_applicability = "sometimes"
 
     def check(self, doc):
         text = doc.text
@@ -88,7 +95,19 @@ class MergedDigit(Rule):
         found = list(self._numbers(text, langs))
         if ")" in text:
             found += self._brackets(text, langs)
+        found += self._headings(text)
         return [f for f in found if not inside(code, f.start)]
+
+    def _headings(self, text):
+        glued = list(_HEADING_GLUED.finditer(text))
+        if not glued or len(_HEADING_SPACED.findall(text)) < _SPACED_HEADINGS:
+            return
+        for m in glued:
+            yield self.finding(
+                m.start(), m.end(),
+                f"merged words: numbered heading '{m.group()}' needs a space after '{m.group(1)}'",
+                Fix.safe(Edit.insertion(m.start(2), " "), message="Insert a space after the number"),
+            )
 
     def _brackets(self, text, langs):
         for m in _BRACKET_WORD.finditer(text):

@@ -3,9 +3,9 @@ import regex
 from corpuslint.rule import Edit, Fix, Rule
 
 from . import lexicon
-from .merged_words import (CASE_STEP, FUNCTION_WORD_ZIPF, SHORT_FUNCTION_WORDS, WORD_ZIPF, Split, best_split, chunk_bounds,
-                           fenced_code, in_code_like_chunk, inside, listed_relative, matches_at, reads_as_one_word,
-                           word_start)
+from .merged_words import (CASE_STEP, FUNCTION_WORD_ZIPF, SHORT_FUNCTION_WORDS, TOP_WORD_ZIPF, WORD_ZIPF, Split,
+                           best_split, chunk_bounds, fenced_code, in_code_like_chunk, inside, listed_relative,
+                           matches_at, reads_as_one_word, word_start)
 
 # All-lowercase tokens of five letters or more. Not glued to digits, hyphens
 # (compound parts) or a following apostrophe (elided forms: "jusqu’", "aujourd’").
@@ -24,8 +24,12 @@ _ACRONYM_TAIL_WORD_ZIPF = 2.5
 # A product code (capitals and a figure) glued to one of the commonest words: "PS5et", "RTX4090and".
 _CODE_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Lu}{2,}\d{1,4})(\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
 _CODE_WORD_ZIPF = 6.5
+# A road, a model or a grade (one capital and a figure) glued to an ordinary word: "A8restait",
+# "F1racing"; the word is long enough that no model suffix reads as one ("A4s", "M3i").
+_SHORT_CODE_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Lu}\d{1,4})(\p{Ll}{4,})(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
 _ADDRESS_LIKE = regex.compile(r"[/@#_=\\<>{}|`\[]|://|www\.")  # the token sits in a path, handle or code
 _NAME_TAIL_ZIPF = 7.0   # "et", "le", "de", "the", "and", "of"; not "us" (6.0), "an" (6.5)
+_NAME_LEFT_ZIPF = 4.5   # ... or a three-letter one after a common word ("Team|was")
 _APOSTROPHES = "'’ʼ"
 _OPEN_QUOTE_BEFORE = regex.compile(r"[«“\"‘][ \u00a0\u202f]?$")
 _CLOSE_QUOTE_AFTER = regex.compile(r"[ \u00a0\u202f]?[»”\"’]")
@@ -49,6 +53,8 @@ _ELISION_MERGE = regex.compile(r"(?<=\p{Ll}\p{Ll}[ldnmstcj])['’](?=\p{L})")
 _ELISION_LEFT_ZIPF, _ELISION_JOINED_ZIPF = 5.0, 2.5
 # A name glued to "à" or "où", which end no French name: "Denfert-Rochereauà", "Tinqueuxoù".
 _NAME_ACCENTED_TAIL = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])(\p{Lu}[\p{Ll}\p{M}]{3,}?)(à|où)(?![\p{L}\p{M}\p{N}_'’])")
+# French numerals that form solid compounds ("millefeuilles", "centfeuilles", "millepertuis").
+_NUMERAL_PREFIXES = {"fr": frozenset({"cent", "mille"})}
 # Languages that write compounds as one word: an unknown token there is a compound.
 _COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "no", "fi", "hu", "is", "et", "af"})
 
@@ -67,7 +73,8 @@ class MergedLetters(Rule):
     "factuel|le" ~ "actuelle"). Also finds merges common enough to be listed ("andthat",
     "thecity": far rarer than their words), a clitic glued to the next word ("club'sbiggest"), a
     brand, name or acronym glued to a word ("GitHubou", "Chalaronneet", "ASVELsamedi"), a
-    product code glued to one of the commonest words ("PS5et"), a name glued to "à" or "où"
+    product code glued to one of the commonest words ("PS5et") or a road or model code to an
+    ordinary word ("A8restait"), a name glued to "à" or "où"
     ("Tinqueuxoù"), a capitalised sentence opener
     glued to the next word ("Chaquedossier", "Eachpanel"), and in
     French an elided article or pronoun glued to the word before ("dansl'après-midi"). A token
@@ -120,7 +127,8 @@ class MergedLetters(Rule):
                     continue
             else:
                 split = _clitic_split(text, m.start(), word, langs) or best_split(word, langs)
-            if split is not None and not _recurs(text, word):
+            if (split is not None and not _recurs(text, word)
+                    and split.left not in _NUMERAL_PREFIXES.get(split.lang, ())):
                 yield self._finding(m.start(), m.end(), word, split)
         for m in matches_at(_CAMEL_TOKEN, CASE_STEP, text):
             if m.group()[:2] in SHORT_FUNCTION_WORDS and m.group()[2:3].isupper():
@@ -137,11 +145,13 @@ class MergedLetters(Rule):
             if split is not None and not in_code_like_chunk(text, m.start(), m.end()) and not _recurs(text, m.group()):
                 yield self._finding(m.start(), m.end(), m.group(), split)
 
-        for m in _CODE_TOKEN.finditer(text):
-            code, word = m.groups()
-            z = max(lexicon.zipf(word, lang) for lang in langs)
-            if z >= _CODE_WORD_ZIPF and not _ADDRESS_LIKE.search(text, *chunk_bounds(text, m.start(), m.end())):
-                yield self._finding(m.start(), m.end(), m.group(), Split(code, word, langs[0], z))
+        for pattern, floor in ((_CODE_TOKEN, _CODE_WORD_ZIPF), (_SHORT_CODE_TOKEN, WORD_ZIPF)):
+            for m in pattern.finditer(text):
+                code, word = m.groups()
+                z = max(lexicon.zipf(word, lang) for lang in langs)
+                if (z >= floor and lexicon.is_unknown(m.group().lower(), langs)
+                        and not _ADDRESS_LIKE.search(text, *chunk_bounds(text, m.start(), m.end()))):
+                    yield self._finding(m.start(), m.end(), m.group(), Split(code, word, langs[0], z))
         if "fr" in langs and ("à" in text or "où" in text):
             for m in _NAME_ACCENTED_TAIL.finditer(text):
                 if lexicon.is_unknown(m.group().lower(), langs) and not _recurs(text, m.group()):
@@ -239,11 +249,17 @@ def _brand_split(token: str, langs, shared, name: bool = False) -> Split | None:
         for lang in langs:
             z = lexicon.zipf(tail, lang)
             if z >= FUNCTION_WORD_ZIPF and not reads_as_one_word(left.lower(), tail, lang):
-                if name and (z < _NAME_TAIL_ZIPF or listed_relative(token.lower(), len(left), lang)
-                             or _demonym(left, tail)):
+                if name and (z < _NAME_TAIL_ZIPF and not _common_word_tail(left, tail, lang)
+                             or listed_relative(token.lower(), len(left), lang) or _demonym(left, tail)):
                     return None
                 return Split(left, tail, lang, z)
     return None
+
+
+def _common_word_tail(left: str, tail: str, lang: str) -> bool:
+    """"Teamwas": a common word (not only a name) and a three-letter function word ("was" 6.9,
+    "and" 7.5); names that end like one ("Holland", "Tomaswas") start with no common word."""
+    return len(tail) == 3 and lexicon.zipf(tail, lang) >= TOP_WORD_ZIPF and lexicon.zipf(left, lang) >= _NAME_LEFT_ZIPF
 
 
 def _opener_split(text: str, m: regex.Match, langs) -> Split | None:

@@ -26,8 +26,9 @@ _SHARED_LINE = regex.compile(rf"{_QUOTE_MARKERS}(?P<name>{_NAME})[ \t]*{_HANDLE}
 # Inside a line: the attribution follows the tweet text after a dash; the date is required there.
 _INLINE_ATTRIBUTION = regex.compile(
     rf"(?:[–—―]|(?<=[\s.…!?\"»”])-)[ \t]*\p{{Lu}}[^\n()@!?;:«»\"“”]{{0,50}}?[ \t]*{_HANDLE}[ \t]*{_DATE}")
-# "View this post on Instagram", "Regarder la bande-annonce sur YouTube", "Auf YouTube ansehen".
-_PLATFORM = r"(?:Instagram|YouTube|Twitter|X|TikTok|Facebook|Vimeo|Dailymotion|Threads|Bluesky|Twitch)"
+# "View this post on Instagram", "Regarder la bande-annonce sur YouTube", "Auf YouTube ansehen",
+# "Voir sur Strava" (an activity card).
+_PLATFORM = r"(?:Instagram|YouTube|Twitter|X|TikTok|Facebook|Vimeo|Dailymotion|Threads|Bluesky|Twitch|Strava|Komoot|Spotify|SoundCloud|Flickr)"
 _CALL_TO_ACTION = regex.compile(
     rf"(?i:view|watch|see|voir|regarder|afficher|visionner|ver|mirar|guarda|visualizza|assista|veja|bekijk)"
     rf"\b[^.!?:\n]{{0,45}}?\b(?i:on|sur|en|su|auf|no|na|op)[ \t]+{_PLATFORM}"

@@ -2,7 +2,8 @@
 
 A line is read as tokens: an optional label of at most three words ("Article ID:", "Last
 modified:", "Message"), an optional number marker ("n°", "#"), then machine tokens only
-(epochs, ISO dates and times, UUIDs, hex digests, #IDs, slugs, time zones). Any other token,
+(epochs, ISO dates and times, UUIDs, hex digests, #IDs, slugs, time zones, an agency's sign-off
+"pcm/vl/dch"). Any other token,
 such as a word after a date ("le 14/05/2024 à 07:32") or a short bare number ("2015", "3-1"),
 makes the line prose.
 """
@@ -42,9 +43,14 @@ _TYPES = (  # order matters: the first match names the token
     ("slug_id", regex.compile(r"[a-z]{2,}(?:[-_](?:[a-z]+|\d+))*[-_]\d{6,}(?:[-_](?:[a-z]+|\d+))*")),
     # "/actualites/2024/03/12/story-0a7c33e1": a page path with a date or an ID in it
     ("slug_id", regex.compile(r"(?=\S*\d{4})(?:/[a-z0-9][a-z0-9._-]*){2,}/?")),
+    # "pcm/vl/dch", "bur-fz/abc": a news agency's sign-off, the initials of those who handled the wire
+    ("signoff", regex.compile(r"(?=[a-z/-]*/)[a-z]{2,4}(?:[-/][a-z]{2,4}){2,4}")),
+    # "nL1N3FX0QK": letters of both cases and digits, an ID only after an ID label ("ID:nL1N3FX0QK")
+    ("alnum_id", regex.compile(r"(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{6,24}")),
     ("marker", regex.compile(r":|#|n°|nº|N°|No\.?|Nr\.?")),
     ("word", regex.compile(r"\p{L}[\p{L}'’.\-]{0,19}:?")),
 )
+_VOWEL = regex.compile(r"[aeiouy]")
 _HEX = regex.compile(r"[0-9a-f]{6,64}|[0-9A-F]{6,64}")
 _MAX_LABEL_WORDS = 3
 _ID_LABELS = frozenset({"id", "ids", "uid", "guid", "uuid", "ref", "réf", "référence", "reference"})
@@ -58,10 +64,13 @@ def _token_type(token: str) -> str | None:
         return "hex_long" if len(token) >= 16 else "hex"  # a digest or object ID, not a word
     for name, pattern in _TYPES:
         if pattern.fullmatch(token):
+            if name == "signoff" and sum(not _VOWEL.search(g) for g in regex.split(r"[-/]", token)) < 2:
+                return None  # "and/or/not", "oui/non/nsp": words; initials seldom have a vowel
             return name
     return None
 
 
+_GLUED_LABEL = regex.compile(r"^(\p{L}{2,12}):(?=[\p{L}\d])")  # "ID:nL1N3FX0QK": the label lost its space
 _PLAYER_CLOCK = regex.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*/[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}")
 
 
@@ -72,7 +81,7 @@ def classify(line: str) -> tuple[str, bool] | None:
         return "media player position", True  # "00:00 / 52:41": an audio or video player's counter
     if line[:1] in "[(" and line[-1:] in "])":
         line = line[1:-1]  # "[PR-2024-0117]", "(1709999347)"
-    tokens = [t for t in _TOKEN_SPLIT.split(line) if t]
+    tokens = [t for t in _TOKEN_SPLIT.split(_GLUED_LABEL.sub(r"\1: ", line, count=1)) if t]
     if not tokens:
         return None
     types = [_token_type(t) for t in tokens]
@@ -105,8 +114,8 @@ _UNMISTAKABLE = {"Unix timestamp", "machine timestamp", "UUID", "hexadecimal dig
 
 def _strong(kinds: set[str], numbered: bool) -> str | None:
     """The token that makes the line an ID or timestamp, or None when nothing is machine-made."""
-    if "number" in kinds and not numbered:
-        return None  # a short bare number is a value, a year or a score
+    if kinds & {"number", "alnum_id"} and not numbered:
+        return None  # a short bare number is a value, a year or a score; "iPhone15" a name
     if "epoch" in kinds:
         return "Unix timestamp"
     if "iso_datetime" in kinds or "iso_date" in kinds and kinds & {"time", "time_seconds"} \
@@ -116,8 +125,10 @@ def _strong(kinds: set[str], numbered: bool) -> str | None:
         return "UUID"
     if "hex_long" in kinds:
         return "hexadecimal digest"
-    if "hash_id" in kinds or numbered and kinds & {"number", "long_number", "hex_short"}:
+    if "hash_id" in kinds or numbered and kinds & {"number", "long_number", "hex_short", "alnum_id"}:
         return "record ID"
+    if kinds == {"signoff"}:
+        return "news agency sign-off"
     if kinds & {"hex", "slug_id", "ref_code", "long_number"}:
         return "record ID"
     if kinds == {"iso_date"}:
@@ -134,8 +145,8 @@ class StrayId(Rule):
     (`2023-11-20 13:15:59`, `2024-05-14T07:32:00Z`), a labelled or numbered ID
     (`Article ID: 48213`, `Message #48213 | 17/01/2024 21:46`, `Article n° 2024041509321`),
     a UUID, a hexadecimal digest (`a91c07d4e2`), a CMS slug (`post-id-884213`, `story-0a7c33e1`)
-    or a reference code (`[PR-2024-0117]`, `Réf. article : 7734120-ECO`), and a media player's
-    counter (`00:00 / 52:41`).
+    or a reference code (`[PR-2024-0117]`, `Réf. article : 7734120-ECO`, `ID:nL1N3FX0QK`), a media
+    player's counter (`00:00 / 52:41`) and a news agency's sign-off (`pcm/vl/dch`).
 
     ## Why is this bad?
     These are CMS fields (publication time, record number) that the extractor printed as if
@@ -174,8 +185,8 @@ class StrayId(Rule):
             if ln.index in code:
                 continue
             text = ln.content.strip()
-            if not 6 <= len(text) <= 80 or not any(c.isdigit() for c in text):
-                continue  # cheap pre-filter: every shape has a digit and a few characters
+            if not 6 <= len(text) <= 80 or not (any(c.isdigit() for c in text) or "/" in text):
+                continue  # cheap pre-filter: every shape has a digit (or a sign-off's slashes)
             kind = classify(text)
             if kind is None:
                 continue

@@ -154,6 +154,17 @@ def test_word_splits_generalise_to_merges_and_rare_words_drawn_from_the_lexicon(
     assert flagged / judged <= 0.02, (flagged, judged)
 
 
+def test_two_letter_tails_split_only_where_the_junction_and_the_left_word_say_merge():
+    from corpuslint.rules.merged_words import best_split
+
+    assert (best_split("fêtesde", ("fr",)).left, best_split("fêtesde", ("fr",)).right) == ("fêtes", "de")
+    assert best_split("teamsin", ("en",)).left == "teams"
+    # A listed word goes on from the left part ("denying", "longing"): an inflection, not a merge.
+    assert best_split("denyin", ("en",)) is None
+    assert best_split("longis", ("en",)) is None
+    # "ne" is common but not among the very commonest; "ti|on" is inside thousands of words.
+    assert best_split("sectionne", ("fr",)) is None
+
 # -- the seeds and the dev corpus --------------------------------------------------------------
 
 def _seed(prefix):

@@ -9,7 +9,8 @@ what follows must continue it:
   Harper's tagger also read an adjective or adverb after "more" ("more people then the bus
   came" is a sequence);
 - a bare comparative ("more then", "higher then") only before a number or a word that ends a
-  comparison ("than expected", "than ever", "than before", "than anyone").
+  comparison ("than expected", "than ever", "than before", "than anyone"), or before a noun phrase
+  of one word that ends the clause ("lower then the competition.").
 
 Skipped when "than" follows in the same sentence ("higher then than now"), before "then-"
 (the then-president) or a punctuation mark.
@@ -41,7 +42,13 @@ _PATTERNS = (
 )
 _MORE_ADJECTIVE = regex.compile(
     r"(?i)\b(?:more|less|fewer)\s+(?!and\b|or\b|then\b)\p{L}+" + _THEN + f"(?:{_NOUN_PHRASE}))")
-_PATTERNS += (_MORE_ADJECTIVE,)
+# "lower then the competition.": a bare comparative, then a short noun phrase that ends the clause;
+# a sequence goes on with its verb ("better then the rain came").
+_SHORT_OBJECT = regex.compile(
+    r"(?i)\b(?:" + "|".join(_COMPARATIVES) + ")" + _THEN +
+    r"(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|most|other|any)\s+"
+    r"\p{L}[\p{L}'’-]*\s*(?:[.,;!?)]|$))", regex.M)
+_PATTERNS += (_MORE_ADJECTIVE, _SHORT_OBJECT)
 _SENTENCE_REST = regex.compile(r"[^.!?;:\n]*")
 
 

@@ -177,6 +177,10 @@ def _slips(st: _State, backend, text: str, lang: str, categories: frozenset[str]
                   and not any(c == _conflict(s) and abs(s.start - at) < 40 for c, at in dropped))
     if conflicts.groups(found):
         found = conflicts.resolve(found, text, lambda fixed: list(backend.check(fixed, lang, categories)))
+    # A gender slip with no feminine (or masculine) to offer is a noun in apposition ("sortie club",
+    # "formule midi"): nouns do not agree.
+    found = tuple(s for s in found if not (s.backend == "grammalecte" and categorize(s) == AGREEMENT
+                                           and not s.suggestions and "genre" in s.message))
     # An agreement "fix" that only changes accents makes another word ("fiches" -> "fichés").
     found = tuple(s for s in found if not (categorize(s) == AGREEMENT and s.suggestions and all(
         conflicts.accent_only(text[s.start:s.end], r) for r in s.suggestions)))

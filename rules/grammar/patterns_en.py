@@ -11,9 +11,11 @@
 - "it were" after a reporting verb ("Officials said it were too early");
 - the apostrophe of "n't" before the "n" ("would'nt" -> "wouldn't");
 - a singular noun that is never a collective with "were" ("The new feature were tested");
+- "the number of …" and a mass noun ("the money") with a plural verb ("are", "were", "have");
 - "who's" before a plural noun ("parents who's children need" -> "whose");
 - "except" for "accept" after "to" or a modal, before a determiner and with no "from";
-- the indefinite article (en_article.py) and "then" for "than" (en_than.py).
+- the indefinite article (en_article.py), "then" for "than" (en_than.py) and homophones in frames
+  that leave one reading (en_homophones.py: there/their, your/you're, weather/whether, loose/lose).
 
 The plural-subject check:
 
@@ -76,13 +78,15 @@ def plural_noun(word: str) -> bool:
 
 def check(text: str, upstream: tuple[Slip, ...] = ()) -> list[Slip]:
     """corpuslint's English checks; ``upstream``: the backend's slips on the same text."""
-    from . import en_article, en_than
+    from . import en_article, en_homophones, en_than
 
     tagged = frozenset(s.start for s in upstream if s.upstream == "harper:ThenThan")
     return sorted(_plural_subject(text) + _relative_subject(text) + _pp_subject(text) + _apposition_subject(text)
                   + _name_who(text) + _its_possessive(text) + _it_were(text) + _were_for_where(text)
-                  + _misplaced_not(text) + _singular_were(text) + _whose(text) + _except_for_accept(text)
-                  + en_article.check(text) + en_than.check(text, tagged), key=lambda s: (s.start, s.end))
+                  + _misplaced_not(text) + _singular_were(text) + _singular_heads(text) + _whose(text)
+                  + _except_for_accept(text)
+                  + en_article.check(text) + en_homophones.check(text) + en_than.check(text, tagged),
+                  key=lambda s: (s.start, s.end))
 
 
 # "The new feature were tested", "said the library were one of the busiest": a singular noun that is
@@ -116,6 +120,27 @@ def _singular_were(text: str) -> list[Slip]:
                         f"The subject “{text[m.start():m.end('noun')]}” is singular: the verb should be “was”.",
                         ("was",)))
     return out
+
+
+# "The number of homes available to rent are up": "the number of" is singular ("a number of" is not),
+# unless a relative clause or a second clause brings its own verb ("the number of people who are
+# homeless has risen", "the number of cases fell and wards are empty").
+_NUMBER_OF = regex.compile(
+    r"(?<![\p{L}'’])[Tt]he\s+(?:total\s+|overall\s+)?number\s+of\s+(?:(?!(?:who|that|which|where|when|whose|and|or|but|while|as|because|since|if|than|so|yet)\b)"
+    r"[\p{L}\p{N}'’-]+\s+){1,5}(?P<verb>are|were|have)(?![\p{L}'’])")
+# "how the money are spent": a mass noun that is never plural, then a plural verb.
+_MASS_NOUNS = "money|information|advice|equipment|furniture|evidence|research|knowledge|homework|luggage|baggage|software"
+_MASS_ARE = regex.compile(
+    r"(?<![\p{L}'’])(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er|[Ii]ts|[Yy]our|[Mm]y|[Mm]uch|[Mm]ore|[Ll]ess)\s+"
+    r"(?:" + _MASS_NOUNS + r")\s+(?P<verb>are|were)(?![\p{L}'’])")
+_SINGULAR_OF = {"are": "is", "were": "was", "have": "has"}
+
+
+def _singular_heads(text: str) -> list[Slip]:
+    return [Slip(m.start("verb"), m.end("verb"), "corpuslint", "singular-head-plural-verb", AGREEMENT,
+                 f"“{m.group().split()[0]} {m.group().split()[1]} …” is singular: the verb should be "
+                 f"“{_SINGULAR_OF[m.group('verb')]}”.", (_SINGULAR_OF[m.group("verb")],))
+            for pattern in (_NUMBER_OF, _MASS_ARE) for m in pattern.finditer(text)]
 
 
 # "voted 5-2 to except a $4.2 million bid": the verb "except" (leave out) takes a "from"; without one,
@@ -199,12 +224,17 @@ _ITS = regex.compile(
 
 # "it's estimate was", "if it's file is copied": "it is" cannot take a bare word and then a finite verb;
 # "as good as it's weakest one": nor a superlative and a noun ("it's best to wait" stays).
+# The noun may have a modifier before it ("it's gameplay trailer has") and a participial aside
+# after it ("it's trailer, released in May, has").
 _ITS_NOUN_VERB = regex.compile(
-    r"(?<![\p{L}'’])(?P<its>[Ii]t['’]s)\s+(?P<noun>\p{Ll}{3,})\s+(?:is|was|has|had|will|would|can|could|may|might|must"
+    r"(?<![\p{L}'’])(?P<its>[Ii]t['’]s)\s+(?P<noun>(?:\p{Ll}{3,}\s+)?\p{Ll}{3,})"
+    r"(?:,\s+(?P<aside>\p{Ll}+ed\s[^,.;:!?()\n]{1,60}),)?\s+"
+    r"(?:is|was|has|had|will|would|can|could|may|might|must"
     r"|remains|remained|seems|seemed|looks|looked|needs|needed)(?![\p{L}'’])")
 _ITS_SUPERLATIVE = regex.compile(
     r"(?<![\p{L}'’])(?P<its>[Ii]t['’]s)\s+(?P<noun>(?:best|worst|biggest|largest|greatest|weakest|strongest|oldest"
-    r"|newest|latest|highest|lowest|main|own|first|last)\s+(?!to\b|not\b|that\b|if\b|when\b|for\b|as\b)\p{Ll}{3,})"
+    r"|newest|latest|highest|lowest|main|own|first|last|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"\s+(?!to\b|not\b|that\b|if\b|when\b|for\b|as\b|time\b|nature\b|place\b)\p{Ll}{3,})"
     r"(?![\p{L}'’])")
 _NOT_A_NOUN = frozenset("""time been not just also still only really all what who why how where when that this so very too
     now always never often ever clear true hard easy worth likely possible unclear important here there one about
@@ -219,8 +249,8 @@ def _its_possessive(text: str) -> list[Slip]:
         out.append(_its_slip(m))
     seen = {sl.start for sl in out}
     for m in _ITS_NOUN_VERB.finditer(text):
-        noun = m.group("noun")
-        if m.start() in seen or noun in _NOT_A_NOUN or noun.endswith(("ing", "ly", "ed")):
+        words = m.group("noun").split()
+        if m.start() in seen or any(w in _NOT_A_NOUN or w.endswith(("ing", "ly", "ed")) for w in words):
             continue
         out.append(_its_slip(m))
     for m in _ITS_SUPERLATIVE.finditer(text):

@@ -1,0 +1,55 @@
+"""English homophones typed for one another where the words around leave one reading.
+
+- "there" for "their" before "own" or a superlative and a noun ("gave there best years"), unless a
+  verb before it makes "there" existential ("Is there best practice…");
+- "your" for "you're" before "about to", "going to", "not going" ("your about to win");
+- "weather" for "whether" before a subject pronoun or "or not" ("weather you book or not"), unless an
+  article, a preposition or an adjective before it makes it the noun ("the weather you get");
+- "loose" for "lose" after a modal, "to" or a negation ("will loose track").
+
+Harper's own lints (ThereToTheir, YourToYoure) rely on its tagger and miss these frames; the
+frames here are narrow so that each reading is certain.
+"""
+from __future__ import annotations
+
+import regex
+
+from .slip import CONFUSION, Slip
+
+_SUPERLATIVES = """own best worst biggest largest greatest highest lowest latest newest oldest strongest
+    weakest youngest fastest hardest toughest closest deepest finest brightest smallest longest nearest
+    richest poorest happiest earliest cheapest dearest proudest""".split()
+# A verb or a word that makes "there" existential or locative ("is there", "get there", "up there").
+_EXISTENTIAL = r"""is|are|was|were|be|been|being|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|remains?|seems?|
+    will|would|could|should|might|may|must|get|got|go|went|gone|out|over|up|down|in|from|back|here"""
+_THERE = regex.compile(
+    r"(?<![\p{L}'’])(?<!\b(?i:" + _EXISTENTIAL.replace("\n", "").replace(" ", "") + r")\s+)"
+    r"(?P<w>[Tt]here)\s+(?:" + "|".join(_SUPERLATIVES) + r")\s+\p{Ll}{3,}(?![\p{L}'’])")
+_YOUR = regex.compile(r"(?<![\p{L}'’])(?P<w>[Yy]our)\s+(?:about\s+to|going\s+to|not\s+going)\b")
+_NOUN_BEFORE = r"""the|this|that|a|any|such|what|good|bad|fine|nice|cold|warm|hot|wet|dry|mild|stormy|
+    of|in|for|by|with|despite|whatever|our|your|their|his|her|its|my"""
+_WEATHER = regex.compile(
+    r"(?<![\p{L}'’])(?<!\b(?i:" + _NOUN_BEFORE.replace("\n", "").replace(" ", "") + r")\s+)"
+    r"(?P<w>[Ww]eather)\s+(?:you|he|she|they|we|it|or\s+not)\b")
+_LOOSE = regex.compile(
+    r"(?i)\b(?:will|would|could|can|might|may|must|should|to|not|never|cannot|won['’]t|['’]ll)\s+"
+    r"(?P<w>loose)\s+(?:track|sight|touch|weight|money|time|interest|patience|control|heart|faith|"
+    r"hope|out|their|his|her|its|your|our|my|the|a)\b")
+
+_FRAMES = (
+    (_THERE, "their", "“there” before a noun phrase: the possessive is “their”."),
+    (_YOUR, "you're", "“your” before a verb: the contraction of “you are” is “you're”."),
+    (_WEATHER, "whether", "A clause of choice takes “whether”, not “weather”."),
+    (_LOOSE, "lose", "The verb is “lose”; “loose” means not tight."),
+)
+
+
+def check(text: str) -> list[Slip]:
+    out = []
+    for pattern, right, message in _FRAMES:
+        for m in pattern.finditer(text):
+            word = m.group("w")
+            repl = right[0].upper() + right[1:] if word[0].isupper() else right
+            out.append(Slip(m.start("w"), m.end("w"), "corpuslint", f"{word.lower()}-for-{right}", CONFUSION,
+                            message, (repl,)))
+    return out
