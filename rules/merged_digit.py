@@ -62,9 +62,9 @@ class MergedDigit(Rule):
     "Maia 100qui montre", "octobre 2024pour 549 euros", "50%des", a day glued to its month
     ("le 15mai"), a count to a unit written out ("3heures", "10years"), a year or a score to any
     ordinary word ("since 2023amid", "84-79devant", "a 7-5win"), a unit glued to one of the
-    commonest words ("400gand", "10kmet"), a bracketed figure glued to
-    the next word: "(5/5)lors" ("(re)lire" and "ami(e)s" stay quiet), and a numbered heading glued
-    to its first word ("4.Le gaura") where the document's other numbered headings have the space. Units, ordinals and
+    commonest words ("400gand", "10kmet"), a bracketed figure glued to the next word: "(5/5)lors"
+    ("(re)lire" and "ami(e)s" stay quiet), and a numbered heading glued to its first word ("4.Le
+    gaura") where the document's other numbered headings have the space. Units, ordinals and
     multipliers that are glued on purpose stay quiet ("100m", "17h", "1er", "2e", "3nm", "64Go",
     "10x", "4G", "3D", "60km/h"), as do tokens inside addresses, handles, identifiers and code,
     and names the lexicon knows ("4chan"). Needs a wordfreq list for the document's language

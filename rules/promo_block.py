@@ -19,8 +19,9 @@ class PromoBlock(PackRule):
     a blank line, a few lines, or a line of article prose. The phrases live in the YAML packs
     (rules/packs/<lang>/*.yml, `rule: CL208`). Also removes an unlabelled pitch whose paragraph
     ends on a button ("Simulez votre capacité d'emprunt en 2 minutes⏎Je calcule mon budget ›"):
-    a paragraph of at most three short lines whose last line ends with ›, → or ▸, and that holds
-    a pitch (two lines, or six words or more).
+    a paragraph of at most three short lines whose last line ends with ›, → or ▸ (or » with no «
+    in the paragraph), and that holds a pitch (two lines, or six words or more); not a pager
+    ("‹ Précédent · Suivant ›").
 
     ## Why is this bad?
     Ads cut the article in two and add sales copy that is not the author's.
