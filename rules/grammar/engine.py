@@ -12,6 +12,8 @@ from __future__ import annotations
 import sys
 import weakref
 
+import regex
+
 from corpuslint.finding import Edit, Fix
 
 from . import (backend_grammalecte, backend_harper, backend_languagetool, conflicts, filters, harper_lints,
@@ -177,15 +179,18 @@ def _slips(st: _State, backend, text: str, lang: str, categories: frozenset[str]
                   and not any(c == _conflict(s) and abs(s.start - at) < 40 for c, at in dropped))
     if conflicts.groups(found):
         found = conflicts.resolve(found, text, lambda fixed: list(backend.check(fixed, lang, categories)))
-    # A gender slip with no feminine (or masculine) to offer is a noun in apposition ("sortie club",
-    # "formule midi"): nouns do not agree.
+    # A gender slip with no feminine (or masculine) to offer is a noun in apposition or an invariable
+    # word ("sortie club", "tribune ouest"): it has no form to agree.
     found = tuple(s for s in found if not (s.backend == "grammalecte" and categorize(s) == AGREEMENT
-                                           and not s.suggestions and "genre" in s.message))
+                                           and not s.suggestions and _GENDER.search(s.message)))
     # An agreement "fix" that only changes accents makes another word ("fiches" -> "fichés").
     found = tuple(s for s in found if not (categorize(s) == AGREEMENT and s.suggestions and all(
         conflicts.accent_only(text[s.start:s.end], r) for r in s.suggestions)))
     st.cache.put(k, found)
     return found
+
+
+_GENDER = regex.compile(r"genre|féminin|masculin")
 
 
 def _one_per_span(kept: list, text: str) -> list:

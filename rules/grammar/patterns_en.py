@@ -6,7 +6,9 @@
   of manufacturers, argues");
 - a person's name, then "who" and a plural verb: "Ward, who turn 34 next month" -> "turns";
 - "it's" for the possessive before a plural noun and a verb ("it's members had"), before a word
-  and a finite verb ("it's estimate was"), or before a superlative and a noun ("it's weakest clue");
+  and a finite verb ("it's estimate was"), before a superlative or an ordinal and a noun ("it's
+  weakest clue"), or before a plural noun after a preposition or a verb in -ing ("reviewing it's
+  options");
 - "were" for "where" before a clause that ends on its verb ("our resources were the demand is,");
 - "it were" after a reporting verb ("Officials said it were too early");
 - the apostrophe of "n't" before the "n" ("would'nt" -> "wouldn't");
@@ -236,6 +238,11 @@ _ITS_SUPERLATIVE = regex.compile(
     r"|newest|latest|highest|lowest|main|own|first|last|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
     r"\s+(?!to\b|not\b|that\b|if\b|when\b|for\b|as\b|time\b|nature\b|place\b)\p{Ll}{3,})"
     r"(?![\p{L}'’])")
+# "of it's members", "reviewing it's options": "it is" follows no preposition, and after a verb in
+# -ing a plural noun cannot be its complement ("for" is also "because": it stays out).
+_ITS_AFTER = regex.compile(
+    r"(?<![\p{L}'’])(?:of|with|into|from|about|in|by|on|at|under|over|through|to|\p{Ll}{2,}ing)\s+"
+    r"(?P<its>[Ii]t['’]s)\s+(?P<noun>[a-z][a-z-]*[a-z]s)(?![\p{L}'’])")
 _NOT_A_NOUN = frozenset("""time been not just also still only really all what who why how where when that this so very too
     now always never often ever clear true hard easy worth likely possible unclear important here there one about
     said because unlikely obvious better worse enough""".split())
@@ -252,7 +259,12 @@ def _its_possessive(text: str) -> list[Slip]:
         words = m.group("noun").split()
         if m.start() in seen or any(w in _NOT_A_NOUN or w.endswith(("ing", "ly", "ed")) for w in words):
             continue
+        seen.add(m.start())
         out.append(_its_slip(m))
+    for m in _ITS_AFTER.finditer(text):
+        if m.start("its") not in seen and plural_noun(m.group("noun")):
+            seen.add(m.start("its"))
+            out.append(_its_slip(m))
     for m in _ITS_SUPERLATIVE.finditer(text):
         if m.start() not in seen and not m.group("noun").split()[-1].endswith(("ed", "ly")):
             out.append(_its_slip(m))
