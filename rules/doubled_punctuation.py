@@ -3,6 +3,8 @@ import regex
 from corpuslint.rule import Edit, Fix, Rule
 from corpuslint.document import markdown_code_spans, token_around
 
+from . import lexicon
+
 # Maximal runs of sentence punctuation not touching an ellipsis character.
 _RUN = regex.compile(r"(?<![.,;:!?…])[.,;:!?]{2,}(?![.,;:!?…])")
 _CLOSERS = "\"'”’»)]}*_"
@@ -19,6 +21,7 @@ _ENTITY_BEFORE = regex.compile(r"&#?\w+$")  # "&raquo;." : the ";" closes an ent
 # Long abbreviations that take a period and may be followed by a comma ("approx.,"); shorter words
 # ("etc.,", "Inc.,", "e.g.,") are never flagged.
 _ABBREVIATIONS = frozenset("approx suppl compl illus assoc admin trans intro notamm".split())
+_SHORT_WORD_ZIPF = 5.0
 
 
 def _word_before(text: str, at: int) -> str:
@@ -156,4 +159,7 @@ class DoubledPunctuation(Rule):
     @staticmethod
     def _plain_word_before(text: str, at: int) -> bool:
         word = _word_before(text, at)
+        if len(word) == 4 and word.islower() and word != "sept":
+            # "list.,": a four-letter word that common is no abbreviation ("dept" 3.7, "corp" 4.3)
+            return lexicon.best_zipf(word, lexicon.SHARED_LANGS) >= _SHORT_WORD_ZIPF
         return len(word) >= 5 and "." not in word and word.lower() not in _ABBREVIATIONS
