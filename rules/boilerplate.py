@@ -118,6 +118,7 @@ ZONE_LINES = 5
 LINE_MAX_WORDS = 60
 _AD_COPY_WORDS = 30
 TITLE_MAX_WORDS = 30
+_BRIDGE_WORDS, _BRIDGE_CHARS = 2, 20  # a line between two lines of one widget (see _Scan.findings)
 # Seconds a scan may take per document, plus a share per character of text (huge documents).
 MATCH_TIMEOUT = 0.5
 TIMEOUT_PER_MCHAR = 2.0
@@ -1061,7 +1062,17 @@ class _Scan:
         for i, e in list(lines.items()):
             if e.caption and i > 0 and i - 1 not in lines and self._caption_above(i):
                 lines[i - 1] = replace(e, applicability=Applicability.UNSAFE)
+            # A button too short or ambiguous to list ("X" between "Facebook" and "LinkedIn") belongs
+            # to the widget whose lines enclose it, as surely as they do.
+            if i + 2 in lines and i + 1 not in lines and self._bridge(doc.lines[i + 1]):
+                sure = e.applicability == lines[i + 2].applicability
+                lines[i + 1] = e if sure else replace(e, applicability=Applicability.UNSAFE)
         return self._removals(blocks, lines)
+
+    def _bridge(self, ln: Line) -> bool:
+        words = ln.content.split()
+        return (0 < len(words) <= _BRIDGE_WORDS and len(ln.content.strip()) <= _BRIDGE_CHARS
+                and not self.idx.in_code(ln.index))
 
     def _caption_above(self, i: int) -> bool:
         """Line ``i - 1`` is one short sentence that opens its paragraph: the caption of credit ``i``."""

@@ -29,6 +29,9 @@ _CODE_WORD_ZIPF = 6.5
 _SHORT_CODE_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Lu}\d{1,4})(\p{Ll}{4,})(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
 _ADDRESS_LIKE = regex.compile(r"[/@#_=\\<>{}|`\[]|://|www\.")  # the token sits in a path, handle or code
 _NAME_TAIL_ZIPF = 7.0   # "et", "le", "de", "the", "and", "of"; not "us" (6.0), "an" (6.5)
+# Function words that end no compound or surname ("-with", "-will", "-like", "-time" do: "Ledwith").
+_LONG_TAILS = frozenset("which that from their there where were when this these those about into than they been "
+                        "have dont dans pour avec sont mais était".split())
 _NAME_LEFT_ZIPF = 4.5   # ... or a three-letter one after a common word ("Team|was")
 _APOSTROPHES = "'’ʼ"
 _OPEN_QUOTE_BEFORE = regex.compile(r"[«“\"‘][ \u00a0\u202f]?$")
@@ -241,8 +244,10 @@ def _brand_split(token: str, langs, shared, name: bool = False) -> Split | None:
     """
     if not lexicon.is_unknown(token, langs):
         return None
-    for n in (2, 3):
+    for n in (2, 3, 4, 5):
         left, tail = token[:-n], token[-n:]
+        if n > 3 and not (name and _common_word_tail(left, tail, langs[0])):
+            continue  # "Irelandwhich": a longer function word only after a common word
         # "LumenS|can": the cut must fall between two lowercase letters.
         if not tail.islower() or not left[-1].islower() or lexicon.best_zipf(left, shared) == 0.0:
             continue
@@ -257,9 +262,14 @@ def _brand_split(token: str, langs, shared, name: bool = False) -> Split | None:
 
 
 def _common_word_tail(left: str, tail: str, lang: str) -> bool:
-    """"Teamwas": a common word (not only a name) and a three-letter function word ("was" 6.9,
-    "and" 7.5); names that end like one ("Holland", "Tomaswas") start with no common word."""
-    return len(tail) == 3 and lexicon.zipf(tail, lang) >= TOP_WORD_ZIPF and lexicon.zipf(left, lang) >= _NAME_LEFT_ZIPF
+    """"Teamwas", "Irelandwhich": a common word (not only a name) and a function word of three letters
+    ("was" 6.9, "and" 7.5) or a longer one that ends no compound ("which", "dans"); names that end like one
+    ("Maginot", "Chaumenot") start with no common word."""
+    if lexicon.zipf(left, lang) < _NAME_LEFT_ZIPF:
+        return False
+    if len(tail) > 3:
+        return tail in _LONG_TAILS
+    return len(tail) == 3 and lexicon.zipf(tail, lang) >= TOP_WORD_ZIPF
 
 
 def _opener_split(text: str, m: regex.Match, langs) -> Split | None:

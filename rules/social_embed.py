@@ -28,7 +28,7 @@ _INLINE_ATTRIBUTION = regex.compile(
     rf"(?:[–—―]|(?<=[\s.…!?\"»”])-)[ \t]*\p{{Lu}}[^\n()@!?;:«»\"“”]{{0,50}}?[ \t]*{_HANDLE}[ \t]*{_DATE}")
 # "View this post on Instagram", "Regarder la bande-annonce sur YouTube", "Auf YouTube ansehen",
 # "Voir sur Strava" (an activity card).
-_PLATFORM = r"(?:Instagram|YouTube|Twitter|X|TikTok|Facebook|Vimeo|Dailymotion|Threads|Bluesky|Twitch|Strava|Komoot|Spotify|SoundCloud|Flickr)"
+_PLATFORM = r"(?:Instagram|YouTube|Twitter|X|TikTok|Facebook|Vimeo|Dailymotion|Threads|Bluesky|Twitch|Strava|Komoot|Spotify|SoundCloud|Flickr|Mastodon)"
 _CALL_TO_ACTION = regex.compile(
     rf"(?i:view|watch|see|voir|regarder|afficher|visionner|ver|mirar|guarda|visualizza|assista|veja|bekijk)"
     rf"\b[^.!?:\n]{{0,45}}?\b(?i:on|sur|en|su|auf|no|na|op)[ \t]+{_PLATFORM}"

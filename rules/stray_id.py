@@ -43,10 +43,12 @@ _TYPES = (  # order matters: the first match names the token
     ("slug_id", regex.compile(r"[a-z]{2,}(?:[-_](?:[a-z]+|\d+))*[-_]\d{6,}(?:[-_](?:[a-z]+|\d+))*")),
     # "/actualites/2024/03/12/story-0a7c33e1": a page path with a date or an ID in it
     ("slug_id", regex.compile(r"(?=\S*\d{4})(?:/[a-z0-9][a-z0-9._-]*){2,}/?")),
+    # "5/12": a PDF's page counter (checked below: the page is within the count)
+    ("page_counter", regex.compile(r"\d{1,3}/\d{1,3}")),
     # "pcm/vl/dch", "bur-fz/abc": a news agency's sign-off, the initials of those who handled the wire
     ("signoff", regex.compile(r"(?=[a-z/-]*/)[a-z]{2,4}(?:[-/][a-z]{2,4}){2,4}")),
-    # "nL1N3FX0QK": letters of both cases and digits, an ID only after an ID label ("ID:nL1N3FX0QK")
-    ("alnum_id", regex.compile(r"(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{6,24}")),
+    # "nL1N3FX0QK", "Q7FZ2MXL4RDJVHK3NW5T6YBC": letters and digits, an ID only after an ID label
+    ("alnum_id", regex.compile(r"(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,32}")),
     ("marker", regex.compile(r":|#|n°|nº|N°|No\.?|Nr\.?")),
     ("word", regex.compile(r"\p{L}[\p{L}'’.\-]{0,19}:?")),
 )
@@ -54,6 +56,7 @@ _VOWEL = regex.compile(r"[aeiouy]")
 _HEX = regex.compile(r"[0-9a-f]{6,64}|[0-9A-F]{6,64}")
 _MAX_LABEL_WORDS = 3
 _ID_LABELS = frozenset({"id", "ids", "uid", "guid", "uuid", "ref", "réf", "référence", "reference"})
+_PAGE_LABELS = frozenset({"page", "p", "pages", "seite", "pagina", "página"})
 _PHONE_LABELS = frozenset({"tel", "tél", "phone", "téléphone", "telephone", "fax", "mobile", "portable"})
 
 
@@ -66,6 +69,8 @@ def _token_type(token: str) -> str | None:
         if pattern.fullmatch(token):
             if name == "signoff" and sum(not _VOWEL.search(g) for g in regex.split(r"[-/]", token)) < 2:
                 return None  # "and/or/not", "oui/non/nsp": words; initials seldom have a vowel
+            if name == "page_counter" and not 1 <= int(token.split("/")[0]) <= int(token.split("/")[1]):
+                continue  # "12/5" is a date, not page 12 of 5
             return name
     return None
 
@@ -102,8 +107,8 @@ def classify(line: str) -> tuple[str, bool] | None:
     labelled_id = bool(_ID_LABELS.intersection(label))
     kinds = set(rest)
     what = _strong(kinds, marked or labelled_id)
-    if what is None:
-        return None
+    if what is None or what == "page counter" and not set(label) <= _PAGE_LABELS:
+        return None  # "Score: 3/4" is a value
     # A label ("Last modified:") does not make an epoch or an ISO date-time any less a machine stamp.
     safe = labelled_id or what in _UNMISTAKABLE
     return what, safe
@@ -129,6 +134,8 @@ def _strong(kinds: set[str], numbered: bool) -> str | None:
         return "record ID"
     if kinds == {"signoff"}:
         return "news agency sign-off"
+    if kinds == {"page_counter"}:
+        return "page counter"
     if kinds & {"hex", "slug_id", "ref_code", "long_number"}:
         return "record ID"
     if kinds == {"iso_date"}:
@@ -146,7 +153,8 @@ class StrayId(Rule):
     (`Article ID: 48213`, `Message #48213 | 17/01/2024 21:46`, `Article n° 2024041509321`),
     a UUID, a hexadecimal digest (`a91c07d4e2`), a CMS slug (`post-id-884213`, `story-0a7c33e1`)
     or a reference code (`[PR-2024-0117]`, `Réf. article : 7734120-ECO`, `ID:nL1N3FX0QK`), a media
-    player's counter (`00:00 / 52:41`) and a news agency's sign-off (`pcm/vl/dch`).
+    player's counter (`00:00 / 52:41`), a PDF's page counter (`5/12`) and a news agency's sign-off
+    (`pcm/vl/dch`).
 
     ## Why is this bad?
     These are CMS fields (publication time, record number) that the extractor printed as if
@@ -185,12 +193,20 @@ class StrayId(Rule):
             if ln.index in code:
                 continue
             text = ln.content.strip()
-            if not 6 <= len(text) <= 80 or not (any(c.isdigit() for c in text) or "/" in text):
-                continue  # cheap pre-filter: every shape has a digit (or a sign-off's slashes)
+            slash = "/" in text
+            if not (3 if slash else 6) <= len(text) <= 80 or not (slash or any(c.isdigit() for c in text)):
+                continue  # cheap pre-filter: a digit and six characters, or a slash ("5/12", "pcm/vl/dch")
             kind = classify(text)
             if kind is None:
                 continue
             what, safe = kind
+            if what == "page counter" and not _alone(doc, ln.index):
+                continue  # "Reading⏎23/25": a score under its label
             start, end = line_removal(ln, doc)
             fix = (Fix.safe if safe else Fix.unsafe)(Edit.deletion(start, end), message=f"Remove the {what} line")
             yield self.finding(start, end, f"stray {what} alone on a line", fix)
+
+
+def _alone(doc, i: int) -> bool:
+    """Line ``i`` is a paragraph of its own: blank lines (or the text's ends) around it."""
+    return all(j < 0 or j >= len(doc.lines) or doc.lines[j].is_blank for j in (i - 1, i + 1))

@@ -5,7 +5,9 @@
 - "your" for "you're" before "about to", "going to", "not going" ("your about to win");
 - "weather" for "whether" before a subject pronoun or "or not" ("weather you book or not"), unless an
   article, a preposition or an adjective before it makes it the noun ("the weather you get");
-- "loose" for "lose" after a modal, "to" or a negation ("will loose track").
+- "its" for "it's" before an article, "not", "been" or an adverb ("its almost always worth it");
+- "loose" for "lose" after a modal or a negation ("will not loose access"), or after "to" before
+  what is lost ("to loose track").
 
 Harper's own lints (ThereToTheir, YourToYoure) rely on its tagger and miss these frames; the
 frames here are narrow so that each reading is certain.
@@ -31,16 +33,24 @@ _NOUN_BEFORE = r"""the|this|that|a|any|such|what|good|bad|fine|nice|cold|warm|ho
 _WEATHER = regex.compile(
     r"(?<![\p{L}'’])(?<!\b(?i:" + _NOUN_BEFORE.replace("\n", "").replace(" ", "") + r")\s+)"
     r"(?P<w>[Ww]eather)\s+(?:you|he|she|they|we|it|or\s+not)\b")
+# After a modal or a negation "loose" can only be the verb; after "to" only before an object that is
+# lost ("to loose an arrow" is the archaic "release").
 _LOOSE = regex.compile(
-    r"(?i)\b(?:will|would|could|can|might|may|must|should|to|not|never|cannot|won['’]t|['’]ll)\s+"
-    r"(?P<w>loose)\s+(?:track|sight|touch|weight|money|time|interest|patience|control|heart|faith|"
-    r"hope|out|their|his|her|its|your|our|my|the|a)\b")
+    r"(?i)\b(?:will|would|could|can|might|may|must|should|not|never|cannot|won['’]t|['’]ll)\s+(?P<w>loose)\b"
+    r"|\bto\s+(?P<w>loose)\s+(?:track|sight|touch|weight|money|time|interest|patience|control|heart|faith|"
+    r"hope|access|out|their|his|her|its|your|our|my|the)\b")
+
+# "its almost always worth it": the possessive takes a noun, never an article, "not" or an adverb.
+_ITS = regex.compile(
+    r"(?<![\p{L}'’])(?P<w>[Ii]ts)\s+(?:a|an|the|not|been|almost|always|never|just|really|quite|too|also|going"
+    r"|getting)(?![\p{L}'’-])")
 
 _FRAMES = (
     (_THERE, "their", "“there” before a noun phrase: the possessive is “their”."),
     (_YOUR, "you're", "“your” before a verb: the contraction of “you are” is “you're”."),
     (_WEATHER, "whether", "A clause of choice takes “whether”, not “weather”."),
     (_LOOSE, "lose", "The verb is “lose”; “loose” means not tight."),
+    (_ITS, "it's", "“its” before an article, “not” or an adverb: the contraction of “it is” is “it's”."),
 )
 
 

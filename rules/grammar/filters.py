@@ -115,6 +115,9 @@ UPSTREAM_EXCEPTIONS = (
      r"|ingénieur|médecin|peintre|poète|guide|maire|président|directeur|responsable|coach|champion", r"", r""),
     # "la barre des huit ans", "le cap des 30 %": after a noun, "des" is the article, not "dès".
     ("fr", r"conf_dès_des", r"(?i)des", r"(?i)\b(?:la|le|les|l['’]|un|une|du)\s+\p{L}+\s+$", r""),
+    # "…/randos. Vous avez pris": the subject Grammalecte missed (a URL ends the sentence before) is
+    # right there.
+    ("fr", r"conj_\w*sans_sujet", r".+", r"(?i)\b(?:je|j['’]|tu|il|elle|on|nous|vous|ils|elles)\s+$", r""),
     # "People assume it's older shoppers": after a verb of saying or thinking, or a conjunction,
     # "it's" opens a clause ("it is"), it is no possessive.
     ("en", r"harper:ItsPossessive", r"(?i)it['’]s",
@@ -252,7 +255,8 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
     own = (start, end) if upstream in NON_WORD_RULES or upstream.startswith("corpuslint:") else (0, 0)
     for tok in _window(text, start, end, NEIGHBOURS):
         word = tok.group()
-        if is_foreign(word, lang) and not own[0] <= tok.start() < own[1]:
+        # A two-letter neighbour is no evidence of a foreign passage ("ont su resté": "su" is Italian too).
+        if len(word) > 2 and is_foreign(word, lang) and not own[0] <= tok.start() < own[1]:
             return False
         if (word[:1].islower() and any(a <= tok.start() and tok.end() <= b for a, b in unknown)
                 and not own[0] <= tok.start() < own[1]):

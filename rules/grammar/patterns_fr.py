@@ -15,7 +15,8 @@
 - the participle of a pronominal verb after a plural subject: "Les hommages se sont multiplié"
   -> "multipliés"; of a passive or "être" verb: "Les investisseurs ont été séduit" -> "séduits";
 - a past participle in -é where "laisser" or "faire" wants an infinitive, before a determiner:
-  "Laisse reposé la pâte" -> "reposer", "il a fait changé les règles" -> "changer".
+  "Laisse reposé la pâte" -> "reposer", "il a fait changé les règles" -> "changer"; or where a
+  modal verb does: "elles ont su resté patientes" -> "rester".
 """
 from __future__ import annotations
 
@@ -72,6 +73,15 @@ _CAUSATIVE_PARTICIPLE = regex.compile(
     r"(?<![\p{L}'’-])(?<!(?i:un|le|ce|du|au|en|de|à)\s)"  # "un fait divers": the noun; "en fait", "tout à fait"
     r"(?P<aux>(?i:laiss\p{L}*|faire|fais|fait|faites|faisons|faisait|faisaient|font|fer\p{L}{1,4}|fit|firent))\s+"
     rf"(?P<part>\p{{Ll}}{{3,}}é)(?=\s+{_DETERMINERS}(?![\p{{L}}]))")
+
+
+# A modal verb takes an infinitive: "elles ont su resté patientes" -> "rester", "il doit passé" ->
+# "passer". Conjugated forms only: "le pouvoir", "le devoir", "le savoir" are also nouns.
+_MODAL_PARTICIPLE = regex.compile(
+    r"(?<![\p{L}'’-])(?P<aux>(?i:su|pu|dû|voulu|osé|peut|peuvent|pouvait|pouvaient|pourra|pourront|pourrait"
+    r"|pourraient|doit|doivent|devait|devaient|devra|devront|devrait|devraient|veut|veulent|voulait|voulaient"
+    r"|voudrait|voudraient|sait|savent|savait|savaient|ose|osent))\s+(?:(?:pas|plus|jamais|toujours|bien|mieux"
+    r"|vite|encore|enfin|déjà)\s+)?(?P<part>\p{Ll}{3,}é)(?![\p{L}'’-])")
 
 
 # A pronominal verb after a plural subject: its participle agrees ("Les hommages se sont multiplié"
@@ -142,7 +152,7 @@ def check(text: str) -> list[Slip]:
             continue
         out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "relative-qui-agreement", AGREEMENT,
                         f"« qui » reprend « {m.group('subject')} », au pluriel : « {verb}nt ».", (verb + "nt",)))
-    for m in _CAUSATIVE_PARTICIPLE.finditer(text):
+    for m in (*_CAUSATIVE_PARTICIPLE.finditer(text), *_MODAL_PARTICIPLE.finditer(text)):
         part = m.group("part")
         infinitive = part[:-1] + "er"
         if not _listed(infinitive):
