@@ -31,6 +31,9 @@ _CLOSED = regex.compile(r"[.!?…»”\")]$")
 _SAFE_LINE = 60       # a wrap inside lines this long is plainly inside a paragraph
 _BLOCK_LINES, _BLOCK_WIDTH = 3, 70  # see _fact_block
 _LIST_ITEMS = 2       # see _comma_list
+_PLAIN_ITEMS, _PLAIN_ITEM = 3, 60  # see _plain_list
+_HEADING_WORDS, _KEYWORD_LEN = 5, 4  # see _heading_then_keyword
+_ITEM_END = regex.compile(r"[.!?;:,…]$")
 # A line cannot end on "de", "the", "at", "and" (the top of the frequency list) unless it is cut.
 _FUNCTION_WORD_ZIPF = 6.0
 # A paragraph hard-wrapped at a fixed width is a style (e-mail, plain-text
@@ -157,14 +160,16 @@ class BrokenWrap(Rule):
         for para in doc.paragraphs:
             if len(para) < 2 or _hard_wrapped(para) or _fact_block(para):
                 continue
-            listed = _comma_list(para)
+            listed = _comma_list(para) + _plain_list(para)
             for a, b in zip(para, para[1:]):
                 if inside(code, a.start) or inside(code, b.start):
                     continue
                 if width and width - _FILLED_SPREAD <= len(a.text.rstrip()) <= width:
                     continue  # the document's own margin
                 if listed and a in listed:
-                    continue  # "a second ambulance,⏎a sponsor who…": one item a line
+                    continue  # "a second ambulance,⏎a sponsor who…", "What you'll need⏎a flat collar": one item a line
+                if _heading_then_keyword(a, b):
+                    continue  # "parkrun round-up⏎parkrun PBs this week…": a heading, its keyword again
                 if _LIST_ITEM.match(a.text) and sum(bool(_LIST_ITEM.match(ln.text)) for ln in para) > 1:
                     continue  # "- le paiement … en numéraire,⏎et non plus en jours": a list item goes on
                 if _DASH_START.match(b.content.lstrip()) and sum(bool(_DASH_LINE.match(ln.text)) for ln in para) > 1:
@@ -236,6 +241,34 @@ def _comma_list(para) -> list:
     items = [ln for ln in para[:-1]
              if ln.content.rstrip().endswith((",", ";")) and len(ln.content.rstrip()) < _SAFE_LINE]
     return items if len(items) >= _LIST_ITEMS else []
+
+
+def _plain_list(para) -> list:
+    """Three or more short lines in a row, none ending in punctuation or a hyphen, after a heading
+    that opens the paragraph or a line ending in a colon: a list written one item a line ("What
+    you'll need⏎a flat collar⏎a 2-metre lead⏎patience")."""
+    out: list = []
+    run: list = []
+    for i, ln in enumerate(para + [None]):
+        text = ln.content.strip() if ln is not None else ""
+        if ln is not None and text and len(text) <= _PLAIN_ITEM and not _ITEM_END.search(text):
+            run.append(ln)
+            continue
+        if any(r.content.rstrip().endswith("-") for r in run):
+            pass  # "le porte-⏎parole": a word cut across lines, prose
+        elif len(run) >= _PLAIN_ITEMS + 1 and run[0] is para[0]:
+            out += run  # a heading opening the paragraph, then the items
+        elif len(run) >= _PLAIN_ITEMS and run[0] is not para[0] and para[i - len(run) - 1].content.rstrip().endswith(":"):
+            out += run  # the items after a line ending in ":"
+        run = []
+    return out
+
+
+def _heading_then_keyword(a, b) -> bool:
+    """A short heading whose first word (no function word) opens the next line too."""
+    head, tail = a.content.split(), b.content.split()
+    return (bool(head) and bool(tail) and len(head) <= _HEADING_WORDS and len(head[0]) >= _KEYWORD_LEN
+            and head[0].casefold() == tail[0].casefold())
 
 
 def _name_cut(doc, head: str, tail: str) -> bool:

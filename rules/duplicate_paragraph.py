@@ -48,7 +48,8 @@ class DuplicateParagraph(Rule):
     ## What it does
     Finds a line or a paragraph whose text (compared on letters and digits, regardless of case,
     spacing and punctuation) appears twice, such as a headline printed by both the title field
-    and the body, or a live-blog entry repeated. When the copies follow each other (only blank
+    and the body, or a live-blog entry repeated; also a paragraph printed alone and again as the
+    opening of the next one (a teaser, then the full text). When the copies follow each other (only blank
     lines between), the earlier one is reported and the last one stays, as a diff of the page
     would show it; a copy further down is reported itself and the first one stays. A Markdown
     heading is kept over its plain copy. Only lines of at least 25 characters and 4 words count
@@ -116,6 +117,7 @@ class DuplicateParagraph(Rule):
                 yield self._finding(doc, earlier, para)
         keys = [normalise(ln.content) for ln in content]
         yield from self._reprinted_entries(doc, content, keys, repeated)
+        yield from self._opening_printed_twice(doc, content, keys, repeated)
         seen_lines: dict[str, int] = {}  # normalised line -> position in ``content`` of its latest copy
         for pos, ln in enumerate(content):
             key = keys[pos]
@@ -168,6 +170,22 @@ class DuplicateParagraph(Rule):
                     yield self.finding(start, end, f"this entry repeats the start of line {content[p].index + 1}",
                                        Fix.unsafe(Edit.deletion(start, end), message="Remove the cut-short copy"))
                     break
+
+    def _opening_printed_twice(self, doc, content, keys, repeated):
+        """A paragraph printed once alone and again as the opening of the next one (a teaser, then
+        the full text): "Priya says: “A brother…”" / "Priya says: “A brother…” Quist writes…"."""
+        for k in range(len(content) - 1):
+            ln, nxt = content[k], content[k + 1]
+            if (ln.index in repeated or nxt.index in repeated or not keys[k]
+                    or not keys[k + 1].startswith(keys[k]) or len(keys[k + 1]) <= len(keys[k])
+                    or len(_WORD.findall(ln.content)) < REPRINT_WORDS
+                    or not _SENTENCE_END.search(ln.content.strip()) or not _only_blank_between(doc, ln, nxt)
+                    or nxt.index == ln.index + 1):
+                continue
+            start, end = _span(doc, [ln], "before")
+            repeated.add(ln.index)
+            yield self.finding(start, end, f"this paragraph is the opening of line {nxt.index + 1}, printed twice",
+                               Fix.unsafe(Edit.deletion(start, end), message="Remove the shorter copy"))
 
     def _finding(self, doc, earlier, later):
         adjacent = _only_blank_between(doc, earlier[-1], later[0])

@@ -246,7 +246,7 @@ def _brand_split(token: str, langs, shared, name: bool = False) -> Split | None:
         return None
     for n in (2, 3, 4, 5):
         left, tail = token[:-n], token[-n:]
-        if n > 3 and not (name and _common_word_tail(left, tail, langs[0])):
+        if n > 3 and not (name and tail in _LONG_TAILS and _common_word_tail(left, tail, langs[0])):
             continue  # "Irelandwhich": a longer function word only after a common word
         # "LumenS|can": the cut must fall between two lowercase letters.
         if not tail.islower() or not left[-1].islower() or lexicon.best_zipf(left, shared) == 0.0:

@@ -37,6 +37,7 @@ _CALL_TO_ACTION = regex.compile(
     rf"|(?i:loading|chargement(?: du)?|cargando)[ \t]+(?:{_PLATFORM}(?:[ \t]+(?i:content|contenu|contenido|post|video|vidéo))?"
     rf"|(?i:content|contenu|contenido)[ \t]+{_PLATFORM})(?:[ \t]*(?:…|\.\.\.))?"
     # A player's label alone: "Regarder la vidéo", "Watch video".
+    rf"|(?i:lecteur|audio player|video player|reproductor)(?:[ \t]+(?i:audio|vidéo|video|de audio|de vídeo))?"
     rf"|(?:[▶►][ \t]*)?(?i:regarder|voir|lire|lancer|watch|play|ver|guarda)(?:[ \t]+(?i:la|the|el|il))?[ \t]+(?i:vidéo|video|vídeo)"
     rf"(?:[ \t]*:[ \t]*[^\n]{{1,80}}?[ \t]*\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\))?"
     # A Facebook post's footer: "Publiée par Bureau syndical NordCâble sur Lundi 3 mars 2025".
@@ -58,7 +59,11 @@ _HANDLE_CAPTION = regex.compile(r"[ \t]*@[\w.]{2,30}[ \t]+[^\n]{3,300}")
 _PLAYER_FALLBACK = regex.compile(
     r"[ \t]*(?i:votre navigateur ne (?:prend|supporte) pas(?: en charge)? (?:la lecture (?:de|des) (?:vidéos?|fichiers audio)"
     r"|les vidéos|la balise (?:vidéo|video|audio)|ce format|l[''’]audio)|your browser does not support (?:the )?(?:html5 )?"
-    r"(?:video|audio)(?: tag| element| playback)?|to view this video,? please enable javascript)[^\n]{0,80}")
+    r"(?:video|audio)(?: tag| element| playback)?|to view this video,? please enable javascript"
+    r"|utilisez les flèches haut/bas pour (?:augmenter ou diminuer|régler) le volume"
+    r"|use (?:the )?up/down arrow keys to (?:increase or decrease|adjust) (?:the )?volume)[^\n]{0,80}")
+# A player's clock alone on its line, under its label ("Lecteur audio⏎00:00⏎00:00").
+_PLAYER_CLOCK = regex.compile(r"[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*")
 # What an embed leaves where its picture or card was: "[image or embed]" (Bluesky).
 _PLACEHOLDER = regex.compile(r"[ \t]*\[(?i:image or embed|embedded content|image ou contenu intégré|contenu intégré)\][ \t]*")
 _PIC_LINK = regex.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/\w+|https?://t\.co/\w+")
@@ -87,7 +92,8 @@ class SocialEmbed(Rule):
     line that carries its `pic.twitter.com` link just above such a footer, `pic.twitter.com/…`
     links, Instagram's `View this post on Instagram` and `A post shared by Ana Ruiz
     (@anaruiz_tennis)`, player buttons such as `Regarder la bande-annonce sur YouTube` or a bare
-    `Regarder la vidéo`, a Facebook post's footer (`Publiée par … sur Lundi 3 mars 2025`), and
+    `Regarder la vidéo`, an audio player's label with its clocks and volume hint (`Lecteur audio`,
+    `00:00`, `Utilisez les flèches haut/bas…`), cards such as `Voir sur Strava`, a Facebook post's footer (`Publiée par … sur Lundi 3 mars 2025`), and
     the account and caption lines (`@account`, `caption ♬ sound`) printed right under a post
     label or alone (`@techmag.fr … #test ♬ son original - TechMag`), or split over two lines
     (`@account caption #tags` then `♬ original sound - Account`; a `♬` sound line alone goes
@@ -292,7 +298,8 @@ def _widget_tail(lines, i):
     for nxt in lines[i + 1:]:
         if nxt.index != (tail[-1].index if tail else lines[i].index) + 1:
             break
-        if not (_LONE_HANDLE.fullmatch(nxt.text) or _SOUND.search(nxt.text) and len(nxt.text) <= 200):
+        if not (_LONE_HANDLE.fullmatch(nxt.text) or _SOUND.search(nxt.text) and len(nxt.text) <= 200
+                or _PLAYER_CLOCK.fullmatch(nxt.text) or _PLAYER_FALLBACK.fullmatch(nxt.text)):
             break
         tail.append(nxt)
     return tail

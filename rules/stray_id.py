@@ -2,10 +2,9 @@
 
 A line is read as tokens: an optional label of at most three words ("Article ID:", "Last
 modified:", "Message"), an optional number marker ("n°", "#"), then machine tokens only
-(epochs, ISO dates and times, UUIDs, hex digests, #IDs, slugs, time zones, an agency's sign-off
-"pcm/vl/dch"). Any other token,
-such as a word after a date ("le 14/05/2024 à 07:32") or a short bare number ("2015", "3-1"),
-makes the line prose.
+(epochs, ISO dates and times, UUIDs, hex digests, #IDs, slugs, time zones, a page counter "5/12"
+in a paragraph of its own, an agency's sign-off "pcm/vl/dch"). Any other token, such as a word
+after a date ("le 14/05/2024 à 07:32") or a short bare number ("2015", "3-1"), makes the line prose.
 """
 from __future__ import annotations
 

@@ -392,10 +392,15 @@ def _plural_subject_slip(m: regex.Match, plural: str) -> Slip:
                 f"The subject “{m.group('subject')}” is plural: the verb should be “{plural}”.", (plural,))
 
 
+# "A map of the new lane and the loading zones is available": after "and", the plural may close a
+# complement ("of A and B") whose head, before "of", is the subject.
+_OF_AND = regex.compile(r"(?i)\bof\s+[^.!?;:,\n]{1,60}\band\s+$")
+
+
 def _plural_subject(text: str) -> list[Slip]:
     out = []
     for m in _PATTERN.finditer(text):
-        if not plural_noun(m.group("noun")):
+        if not plural_noun(m.group("noun")) or _OF_AND.search(text, max(0, m.start() - 80), m.start()):
             continue
         verb = m.group("verb")
         if m.group("lexical"):
