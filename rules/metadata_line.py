@@ -192,6 +192,24 @@ def parse(line: str) -> tuple[int, int, int | None, list[str]] | None:
 
     Offsets are into ``line``: [start, end) is the metadata with its byline, without wrappers.
     """
+    glued = _GLUED_MARKER.search(line)
+    if glued:  # "12 Mar 2025Updated 16:05": two stamps whose separator the extractor dropped
+        parsed = _parse(line[:glued.start()] + " " + line[glued.start():])
+        if parsed is None:
+            return None
+        start, end, byline, kinds = parsed
+
+        def back(i: int) -> int:  # an offset after the inserted space
+            return i - (i > glued.start())
+        return back(start), back(end), None if byline is None else back(byline), kinds
+    return _parse(line)
+
+
+# A year or a time glued to the next stamp's marker: "2025Updated", "14:02Mis à jour".
+_GLUED_MARKER = regex.compile(r"(?<=\d)(?=(?:Updated|Published|Posted|Modified|Mis à jour|Publié|Modifié|Actualisé)\b)")
+
+
+def _parse(line: str) -> tuple[int, int, int | None, list[str]] | None:
     start = _LEAD.match(line).end()
     end = max(start, _TRAIL.search(line, start).start())
     if end - start < 4 or not _HINT.search(line, start, end) or not _trigger().search(line, start, end):
