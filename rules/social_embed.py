@@ -74,7 +74,7 @@ _POST_WORDS = 80  # a post longer than this is article text that quotes it
 _POST_MIN_WORDS = 3  # a post says something: "3-1" above a footer is a score line
 _POST_WORD = regex.compile(r"\p{L}{2,}")
 # What a post carries and a sentence of the article seldom does: an emoji, a hashtag, a link, a "!".
-_POST_MARK = regex.compile(r"\p{Extended_Pictographic}|#\w|https?://|!")
+_POST_MARK = regex.compile(r"\p{Extended_Pictographic}|#\p{L}|https?://|!")  # "#1" is a rank, no hashtag
 _NUMBERED = regex.compile(r"[ \t]*(?:\d{1,2}[.)]|[#*•])[ \t]")  # "1. Tirer parti…": a heading or an item
 _BYLINE = regex.compile(r"(?:By|Par|Von|Por|Di)\b")  # "By Jordan Park (@jpark) May 11, 2024" is a byline
 
