@@ -167,7 +167,7 @@ class BrokenWrap(Rule):
                 if width and width - _FILLED_SPREAD <= len(a.text.rstrip()) <= width:
                     continue  # the document's own margin
                 if listed and a in listed:
-                    continue  # "a second ambulance,⏎a sponsor who…", "What you'll need⏎a flat collar": one item a line
+                    continue  # "a second ambulance,⏎a sponsor who…", "What you'll need⏎a flat collar": a list
                 if _heading_then_keyword(a, b):
                     continue  # "parkrun round-up⏎parkrun PBs this week…": a heading, its keyword again
                 if _LIST_ITEM.match(a.text) and sum(bool(_LIST_ITEM.match(ln.text)) for ln in para) > 1:
@@ -258,7 +258,8 @@ def _plain_list(para) -> list:
             pass  # "le porte-⏎parole": a word cut across lines, prose
         elif len(run) >= _PLAIN_ITEMS + 1 and run[0] is para[0]:
             out += run  # a heading opening the paragraph, then the items
-        elif len(run) >= _PLAIN_ITEMS and run[0] is not para[0] and para[i - len(run) - 1].content.rstrip().endswith(":"):
+        elif (len(run) >= _PLAIN_ITEMS and run[0] is not para[0]
+              and para[i - len(run) - 1].content.rstrip().endswith(":")):
             out += run  # the items after a line ending in ":"
         run = []
     return out

@@ -49,8 +49,8 @@ class DuplicateParagraph(Rule):
     Finds a line or a paragraph whose text (compared on letters and digits, regardless of case,
     spacing and punctuation) appears twice, such as a headline printed by both the title field
     and the body, or a live-blog entry repeated; also a paragraph printed alone and again as the
-    opening of the next one (a teaser, then the full text). When the copies follow each other (only blank
-    lines between), the earlier one is reported and the last one stays, as a diff of the page
+    opening of the next one (a teaser, then the full text). When the copies follow each other
+    (only blank lines between), the earlier one is reported and the last one stays, as a diff of the page
     would show it; a copy further down is reported itself and the first one stays. A Markdown
     heading is kept over its plain copy. Only lines of at least 25 characters and 4 words count
     (and a short heading, not a sentence, printed twice with only blank lines between: "6.
@@ -184,7 +184,8 @@ class DuplicateParagraph(Rule):
                 continue
             start, end = _span(doc, [ln], "before")
             repeated.add(ln.index)
-            yield self.finding(start, end, f"this paragraph is the opening of line {nxt.index + 1}, printed twice",
+            message = f"this paragraph is the opening of line {nxt.index + 1}, printed twice"
+            yield self.finding(start, end, message,
                                Fix.unsafe(Edit.deletion(start, end), message="Remove the shorter copy"))
 
     def _finding(self, doc, earlier, later):

@@ -206,7 +206,8 @@ def parse(line: str) -> tuple[int, int, int | None, list[str]] | None:
 
 
 # A year or a time glued to the next stamp's marker: "2025Updated", "14:02Mis à jour".
-_GLUED_MARKER = regex.compile(r"(?<=\d)(?=(?:Updated|Published|Posted|Modified|Mis à jour|Publié|Modifié|Actualisé)\b)")
+_GLUED_MARKER = regex.compile(
+    r"(?<=\d)(?=(?:Updated|Published|Posted|Modified|Mis à jour|Publié|Modifié|Actualisé)\b)")
 
 
 def _parse(line: str) -> tuple[int, int, int | None, list[str]] | None:
