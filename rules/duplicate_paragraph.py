@@ -50,8 +50,8 @@ class DuplicateParagraph(Rule):
     spacing and punctuation) appears twice, such as a headline printed by both the title field
     and the body, or a live-blog entry repeated; also a paragraph printed alone and again as the
     opening of the next one (a teaser, then the full text). When the copies follow each other
-    (only blank lines between), the earlier one is reported and the last one stays, as a diff of the page
-    would show it; a copy further down is reported itself and the first one stays. A Markdown
+    (only blank lines between), the earlier one is reported and the last one stays, as a diff of
+    the page would show it; a copy further down is reported itself and the first one stays. A Markdown
     heading is kept over its plain copy. Only lines of at least 25 characters and 4 words count
     (and a short heading, not a sentence, printed twice with only blank lines between: "6.
     Patinoire éphémère"): other short lines (`Question:`, `Au moins pour l’instant.`, `-`) and table rows

@@ -246,7 +246,7 @@ def _brand_split(token: str, langs, shared, name: bool = False) -> Split | None:
         return None
     for n in (2, 3, 4, 5):
         left, tail = token[:-n], token[-n:]
-        if n > 3 and not (name and tail in _LONG_TAILS and _common_word_tail(left, tail, langs[0])):
+        if n > 3 and not (name and _common_word_tail(left, tail, langs[0])):
             continue  # "Irelandwhich": a longer function word only after a common word
         # "LumenS|can": the cut must fall between two lowercase letters.
         if not tail.islower() or not left[-1].islower() or lexicon.best_zipf(left, shared) == 0.0:
@@ -262,14 +262,13 @@ def _brand_split(token: str, langs, shared, name: bool = False) -> Split | None:
 
 
 def _common_word_tail(left: str, tail: str, lang: str) -> bool:
-    """"Teamwas", "Irelandwhich": a common word (not only a name) and a function word of three letters
-    ("was" 6.9, "and" 7.5) or a longer one that ends no compound ("which", "dans"); names that end like one
-    ("Maginot", "Chaumenot") start with no common word."""
-    if lexicon.zipf(left, lang) < _NAME_LEFT_ZIPF:
-        return False
+    """"Teamwas", "Irelandwhich": a common word (not only a name), then a function word of three
+    letters ("was" 6.9, "and" 7.5) or a longer one that ends no compound ("which", "dans"); names
+    that end like one ("Maginot", "Chaumenot") start with no common word."""
     if len(tail) > 3:
-        return tail in _LONG_TAILS
-    return len(tail) == 3 and lexicon.zipf(tail, lang) >= TOP_WORD_ZIPF
+        return tail in _LONG_TAILS and lexicon.zipf(left, lang) >= _NAME_LEFT_ZIPF
+    return (len(tail) == 3 and lexicon.zipf(tail, lang) >= TOP_WORD_ZIPF
+            and lexicon.zipf(left, lang) >= _NAME_LEFT_ZIPF)
 
 
 def _opener_split(text: str, m: regex.Match, langs) -> Split | None:

@@ -1,12 +1,10 @@
-import regex
-
 from corpuslint.finding import Edit, Fix
 from corpuslint.rules.boilerplate import PackRule, removal_span
 
 # A button glyph closing the line ("Je calcule mon budget ›", "Estimer mon bien →"); "»" only
 # when no "«" opens a quotation in the paragraph (a verse quoted over three lines).
-_BUTTON_END = regex.compile(r"\S[^\S\n]*([›→▸»])[^\S\n]*$")
-_PAGER = regex.compile(r"[‹←]")  # "‹ Agenda précédent · Agenda suivant ›" is navigation
+_BUTTONS = "›→▸»"
+_PAGER = "‹←"  # "‹ Agenda précédent · Agenda suivant ›" is navigation
 _BUTTON_LINES, _BUTTON_WORDS, _PITCH_WORDS = 3, 50, 6
 
 
@@ -51,12 +49,13 @@ class PromoBlock(PackRule):
         for para in doc.paragraphs:
             if len(para) > _BUTTON_LINES or any(ln.index in taken for ln in para):
                 continue
-            last = para[-1].content
+            last = para[-1].content.rstrip()
+            button = last[-1:]
+            if button not in _BUTTONS or not last[:-1].strip() or any(c in last for c in _PAGER):
+                continue  # most paragraphs end in a full stop: the cheap test first
             words = sum(len(ln.content.split()) for ln in para)
-            button = _BUTTON_END.search(last)
-            if (not button or _PAGER.search(last) or words > _BUTTON_WORDS
-                    or len(para) == 1 and words < _PITCH_WORDS
-                    or button.group(1) == "»" and any("«" in ln.content for ln in para)):
+            if (words > _BUTTON_WORDS or len(para) == 1 and words < _PITCH_WORDS
+                    or button == "»" and any("«" in ln.content for ln in para)):
                 continue
             start, end = removal_span(doc, para[0], para[-1])
             n = len(para)

@@ -63,7 +63,7 @@ _PLAYER_FALLBACK = regex.compile(
     r"|utilisez les flèches haut/bas pour (?:augmenter ou diminuer|régler) le volume"
     r"|use (?:the )?up/down arrow keys to (?:increase or decrease|adjust) (?:the )?volume)[^\n]{0,80}")
 # A player's clock alone on its line, under its label ("Lecteur audio⏎00:00⏎00:00").
-_PLAYER_CLOCK = regex.compile(r"[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*")
+_LONE_CLOCK = regex.compile(r"[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*")
 # What an embed leaves where its picture or card was: "[image or embed]" (Bluesky).
 _PLACEHOLDER = regex.compile(r"[ \t]*\[(?i:image or embed|embedded content|image ou contenu intégré|contenu intégré)\][ \t]*")
 _PIC_LINK = regex.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/\w+|https?://t\.co/\w+")
@@ -93,9 +93,10 @@ class SocialEmbed(Rule):
     links, Instagram's `View this post on Instagram` and `A post shared by Ana Ruiz
     (@anaruiz_tennis)`, player buttons such as `Regarder la bande-annonce sur YouTube` or a bare
     `Regarder la vidéo`, an audio player's label with its clocks and volume hint (`Lecteur audio`,
-    `00:00`, `Utilisez les flèches haut/bas…`), cards such as `Voir sur Strava`, a Facebook post's footer (`Publiée par … sur Lundi 3 mars 2025`), and
-    the account and caption lines (`@account`, `caption ♬ sound`) printed right under a post
-    label or alone (`@techmag.fr … #test ♬ son original - TechMag`), or split over two lines
+    `00:00`, `Utilisez les flèches haut/bas…`), cards such as `Voir sur Strava`, a Facebook post's
+    footer (`Publiée par … sur Lundi 3 mars 2025`), and the account and caption lines
+    (`@account`, `caption ♬ sound`) printed right under a post label or alone (`@techmag.fr …
+    #test ♬ son original - TechMag`), or split over two lines
     (`@account caption #tags` then `♬ original sound - Account`; a `♬` sound line alone goes
     too), a post printed a field a line (name, `@handle`, text, `10:42 AM · 17 oct. 2024`), and
     an account alone above its caption (`@northfieldsu` then `the queue at 8am 😭 … link in bio`).
@@ -299,7 +300,7 @@ def _widget_tail(lines, i):
         if nxt.index != (tail[-1].index if tail else lines[i].index) + 1:
             break
         if not (_LONE_HANDLE.fullmatch(nxt.text) or _SOUND.search(nxt.text) and len(nxt.text) <= 200
-                or _PLAYER_CLOCK.fullmatch(nxt.text) or _PLAYER_FALLBACK.fullmatch(nxt.text)):
+                or _LONE_CLOCK.fullmatch(nxt.text) or _PLAYER_FALLBACK.fullmatch(nxt.text)):
             break
         tail.append(nxt)
     return tail

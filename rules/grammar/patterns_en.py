@@ -17,7 +17,8 @@
 - "who's" before a plural noun ("parents who's children need" -> "whose");
 - "except" for "accept" after "to" or a modal, before a determiner and with no "from";
 - the indefinite article (en_article.py), "then" for "than" (en_than.py) and homophones in frames
-  that leave one reading (en_homophones.py: there/their, your/you're, weather/whether, loose/lose).
+  that leave one reading (en_homophones.py: there/their, your/you're, weather/whether, its/it's,
+  loose/lose).
 
 The plural-subject check:
 
