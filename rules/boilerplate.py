@@ -57,6 +57,8 @@ Line and block entries: the whole line is the boilerplate
 
 Block entries: the phrase or pattern matches the block's first line, then the block runs on
     max_lines      lines in the block, the first included (default 5)
+    min_lines      a block of fewer lines is no block (default 1; with 2, a label that is also
+                   a plain heading, "Local news", goes only with the headlines under it)
     body           {phrases: [...]} or {pattern: ...}, searched in each following line: a line
                    that matches joins the block
     body_max_words a following line of at most this many words joins without matching body
@@ -128,7 +130,7 @@ _DOCS_KEYS = {"what", "why", "example", "fix_safety"}
 _COMMON_KEYS = {"kind", "phrases", "pattern", "message", "applicability", "ignore_accents"}
 _KIND_KEYS = {
     "line": {"match", "rest", "separator", "max_words", "zone", "skip_title", "caption"},
-    "block": {"match", "rest", "separator", "max_words", "zone", "skip_title", "max_lines", "body",
+    "block": {"match", "rest", "separator", "max_words", "zone", "skip_title", "max_lines", "min_lines", "body",
               "body_max_words", "stop"},
     "existence": {"fix", "max_words", "caption"},
     "substitution": {"replace", "max_words"},
@@ -200,6 +202,7 @@ class Entry:
     zone: str = "any"
     skip_title: bool = False
     max_lines: int = 5
+    min_lines: int = 1
     body: Matcher | None = None
     body_max_words: int = 8
     stop: Matcher | None = None
@@ -407,12 +410,14 @@ def _load_entry(raw, path, i: int, line: int | None, default_msg, default_app, v
         if raw["zone"] not in ZONES:
             raise fail(f"zone must be one of {', '.join(ZONES)}, not {raw['zone']!r}")
         opts["zone"] = raw["zone"]
-    for key, minimum in (("max_words", 1), ("max_lines", 1), ("body_max_words", 0)):
+    for key, minimum in (("max_words", 1), ("max_lines", 1), ("min_lines", 1), ("body_max_words", 0)):
         if key in raw:
             v = raw[key]
             if isinstance(v, bool) or not isinstance(v, int) or v < minimum:
                 raise fail(f"{key} must be an integer >= {minimum}, not {v!r}")
             opts[key] = v
+    if opts.get("min_lines", 1) > opts.get("max_lines", 5):
+        raise fail("min_lines must not exceed max_lines")
     for key in ("skip_title", "separator", "caption"):
         if key in raw:
             if not isinstance(raw[key], bool):
@@ -1091,6 +1096,8 @@ class _Scan:
             entry, last = max(((e, self._extent(e, first)) for e in entries), key=lambda el: el[1].index)
             if last is first and start in lines:
                 continue  # a one-line block that a line entry describes better
+            if last.index - first.index + 1 < entry.min_lines:
+                continue
             taken.update(range(first.index, last.index + 1))
             n = last.index - first.index + 1
             out.append(self._removal(entry, first, last, f"Remove the block ({n} line{'s' * (n > 1)})"))

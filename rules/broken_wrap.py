@@ -14,6 +14,9 @@ _LAST_WORD = regex.compile(r"(\p{Ll}+)$")
 # The next line continues a sentence: a lowercase word (not "iPhone", "eBay",
 # "macOS": a capital inside the first word means a brand starting a sentence) ...
 _LOWER_START = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*(?=[\s,;:.!?’'\-]|$)")
+# ... a quotation that opens on a lowercase word ("s'est dit⏎« soulagé » de voir"; a quote that
+# starts a sentence starts with a capital) ...
+_QUOTED_LOWER_START = regex.compile(r"^[«“\"][ \u00a0\u202f]?\p{Ll}[\p{Ll}\p{M}]")
 # ... a comma, semicolon, closing bracket, or a full stop that ends the sentence ...
 _PUNCT_START = regex.compile(r"^(?:[,;)\]]|\.(?=\s|$))")
 # ... a parenthesis that closes on the line and is followed by more of the sentence ...
@@ -83,7 +86,8 @@ class BrokenWrap(Rule):
     ## What it does
     Finds a line that ends without closing punctuation followed by a line that continues the
     sentence, and joins the two lines. The next line continues the sentence when it starts with
-    a lowercase word ("tout ce qui⏎était à nouveau"), a comma, semicolon, closing bracket or
+    a lowercase word ("tout ce qui⏎était à nouveau"), a quotation opening on a lowercase word
+    after a long line ("s'est dit⏎« soulagé » de voir"), a comma, semicolon, closing bracket or
     lone full stop ("GitHub⏎, Mojang Studios"), a parenthesis followed by more text, a number
     after a line that ends on a function word ("calls at⏎6am"), a dash incise ("so bright⏎– or
     so it seemed", when no other line of the paragraph starts with a dash), or the rest of a
@@ -221,6 +225,8 @@ class BrokenWrap(Rule):
         if len(head) < _SHORT_LINE:
             return None
         if len(head) > _WRAP_WIDTH and _name_cut(doc, head, tail):
+            return " "
+        if _QUOTED_LOWER_START.match(tail) and len(tail.rstrip()) >= _SHORT_LINE:
             return " "
         if _PAREN_START.match(tail) or _DIGIT_START.match(tail) and _ends_on_function_word(doc, head):
             return " "

@@ -15,6 +15,9 @@ _NUMBER_WORD = regex.compile(
 _BRACKET_WORD = regex.compile(
     r"\(([^()\n]{1,40})\)(\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}_])")
 _FIGURE_OR_WORDS = regex.compile(r"\d|\s")
+# French "à" glued to a year or a count, before a space: "Fondée en 2019à Gand", "de 10à 12 ans".
+# ("5à7", an after-work drink in Québec, has no space after it.)
+_NUMBER_A = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-.,/:])(\d+)(à)(?=[ \u00a0\u202f]+[\p{L}\p{N}])")
 # Units, ordinals and multipliers that are written glued to a number on purpose.
 # International symbols plus the ordinal suffixes of the languages we see most.
 _MONTHS = frozenset("""janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre
@@ -62,7 +65,8 @@ class MergedDigit(Rule):
     "Maia 100qui montre", "octobre 2024pour 549 euros", "50%des", a day glued to its month
     ("le 15mai"), a count to a unit written out ("3heures", "10years"), a year or a score to any
     ordinary word ("since 2023amid", "84-79devant", "a 7-5win"), a unit glued to one of the
-    commonest words ("400gand", "10kmet"), a bracketed figure glued to the next word: "(5/5)lors"
+    commonest words ("400gand", "10kmet"), a number glued to French "à" ("en 2019à Gand"; not
+    "5à7", an after-work drink), a bracketed figure glued to the next word: "(5/5)lors"
     ("(re)lire" and "ami(e)s" stay quiet), and a numbered heading glued to its first word ("4.Le
     gaura") where the document's other numbered headings have the space. Units, ordinals and
     multipliers that are glued on purpose stay quiet ("100m", "17h", "1er", "2e", "3nm", "64Go",
@@ -93,6 +97,8 @@ class MergedDigit(Rule):
         langs = lexicon.doc_langs(doc.lang)
         code = fenced_code(doc)
         found = list(self._numbers(text, langs))
+        if "fr" in langs and "à" in text:
+            found += self._number_a(text)
         if ")" in text:
             found += self._brackets(text, langs)
         found += self._headings(text)
@@ -108,6 +114,13 @@ class MergedDigit(Rule):
                 f"merged words: numbered heading '{m.group()}' needs a space after '{m.group(1)}'",
                 Fix.safe(Edit.insertion(m.start(2), " "), message="Insert a space after the number"),
             )
+
+    def _number_a(self, text):
+        for m in _NUMBER_A.finditer(text):
+            if in_code_like_chunk(text, m.start(), m.end()):
+                continue
+            yield self.finding(m.start(), m.end(), f"merged words: '{m.group()}' reads as '{m.group(1)} à'",
+                               Fix.unsafe(Edit.insertion(m.start(2), " "), message=f"Split into '{m.group(1)} à'"))
 
     def _brackets(self, text, langs):
         for m in _BRACKET_WORD.finditer(text):

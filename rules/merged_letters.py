@@ -3,6 +3,7 @@ import regex
 from corpuslint.rule import Edit, Fix, Rule
 
 from . import lexicon
+from .merged_case import given_names
 from .merged_words import (CASE_STEP, FUNCTION_WORD_ZIPF, SHORT_FUNCTION_WORDS, TOP_WORD_ZIPF, WORD_ZIPF, Split,
                            best_split, chunk_bounds, fenced_code, in_code_like_chunk, inside, listed_relative,
                            matches_at, reads_as_one_word, word_start)
@@ -12,7 +13,7 @@ from .merged_words import (CASE_STEP, FUNCTION_WORD_ZIPF, SHORT_FUNCTION_WORDS, 
 _TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])\p{Ll}[\p{Ll}\p{M}]{4,}(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
 # A brand or name with a capital inside, glued to a short function word: "GitHubou".
 _CAMEL_TOKEN = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}_\-])\p{L}[\p{L}\p{M}]*?\p{Ll}\p{Lu}[\p{L}\p{M}]*\p{Ll}{2}(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
+    r"(?<![\p{L}\p{M}\p{N}_\-])(?:\p{L}[\p{L}\p{M}]*?)?\p{Ll}\p{Lu}[\p{L}\p{M}]*\p{Ll}{2}(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
 # A capitalised word (a name, often the last part of a hyphenated place name) glued to a
 # function word: "Châtillon-sur-Chalaronneet".
 _NAME_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{Lu}\p{Ll}[\p{Ll}\p{M}]{4,}(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
@@ -58,6 +59,12 @@ _ELISION_LEFT_ZIPF, _ELISION_JOINED_ZIPF = 5.0, 2.5
 _NAME_ACCENTED_TAIL = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])(\p{Lu}[\p{Ll}\p{M}]{3,}?)(à|où)(?![\p{L}\p{M}\p{N}_'’])")
 # French numerals that form solid compounds ("millefeuilles", "centfeuilles", "millepertuis").
 _NUMERAL_PREFIXES = {"fr": frozenset({"cent", "mille"})}
+# A surname glued to the word after it, right after a listed given name ("Priya Shahstole").
+_GIVEN_NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?)[ \u00a0]$")
+_SURNAME_LEFT_ZIPF = 2.0   # the surname is listed somewhere ("shah" 3.8, "rolland" 3.5)
+_SURNAME_WORD_ZIPF = 4.0   # the word is an ordinary one ("stole" 4.2, "termine" 4.4)
+_SURNAME_WORD_LEN = 5
+_SURNAME_SUFFIX_FAMILY = 1  # "fore|warned" is one listed word + "warned"; "-ville" ends 179
 # Languages that write compounds as one word: an unknown token there is a compound.
 _COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "no", "fi", "hu", "is", "et", "af"})
 
@@ -78,8 +85,9 @@ class MergedLetters(Rule):
     brand, name, acronym or capitalised common word glued to a word ("GitHubou", "Chalaronneet",
     "ASVELsamedi", "Teamwas"), a product code glued to one of the commonest words ("PS5et") or a
     road or model code to an ordinary word ("A8restait"), a name glued to "à" or "où"
-    ("Tinqueuxoù"), a capitalised sentence opener glued to the next word ("Chaquedossier",
-    "Eachpanel"), and in French an elided article or pronoun glued to the word before
+    ("Tinqueuxoù"), a surname glued to an ordinary word after a listed given name ("Priya
+    Shahstole"; not "-ville", "-worth" and other endings that make surnames), a capitalised
+    sentence opener glued to the next word ("Chaquedossier", "Eachpanel"), and in French an elided article or pronoun glued to the word before
     ("dansl'après-midi"). French numerals that form solid compounds ("centfeuilles") stay. A token
     written twice in the document is taken for a word (a command, a coinage, a name), as are
     tokens in addresses, code, shell commands and quotes. Uses wordfreq's lists for the
@@ -140,7 +148,8 @@ class MergedLetters(Rule):
             if split is not None and not in_code_like_chunk(text, m.start(), m.end()):
                 yield self._finding(m.start(), m.end(), m.group(), split)
         for m in _NAME_TOKEN.finditer(text):
-            split = _brand_split(m.group(), langs, shared, name=True) or _opener_split(text, m, langs)
+            split = (_brand_split(m.group(), langs, shared, name=True) or _opener_split(text, m, langs)
+                     or _surname_split(text, m, langs, shared))
             if split is not None and not in_code_like_chunk(text, m.start(), m.end()) and not _recurs(text, m.group()):
                 yield self._finding(m.start(), m.end(), m.group(), split)
         for m in _ACRONYM_TOKEN.finditer(text):
@@ -246,8 +255,8 @@ def _brand_split(token: str, langs, shared, name: bool = False) -> Split | None:
         return None
     for n in (2, 3, 4, 5):
         left, tail = token[:-n], token[-n:]
-        if n > 3 and not (name and _common_word_tail(left, tail, langs[0])):
-            continue  # "Irelandwhich": a longer function word only after a common word
+        if n > 3 and not (tail in _LONG_TAILS if not name else _common_word_tail(left, tail, langs[0])):
+            continue  # "Irelandwhich": a longer function word only after a common word; "eBayhave" after a brand
         # "LumenS|can": the cut must fall between two lowercase letters.
         if not tail.islower() or not left[-1].islower() or lexicon.best_zipf(left, shared) == 0.0:
             continue
@@ -284,6 +293,27 @@ def _opener_split(text: str, m: regex.Match, langs) -> Split | None:
             or lexicon.zipf(split.right, split.lang) < WORD_ZIPF):
         return None
     return Split(token[:len(split.left)], split.right, split.lang, split.score)
+
+
+def _surname_split(text: str, m: regex.Match, langs, shared) -> Split | None:
+    """"Priya Shahstole" -> "Shah stole": after a listed given name, an unknown token that is a
+    listed name and an ordinary word of five letters or more. The word must end at most one other
+    listed word ("fore|warned"; "-ville", "-worth", "-field" end hundreds and make surnames:
+    "Bandeville", "Dunworth") and be no given name ("Fitzmartin")."""
+    token = m.group()
+    before = _GIVEN_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    if (before is None or before.group(1) not in given_names() or len(token) < 4 + _SURNAME_WORD_LEN
+            or not lexicon.is_unknown(token, langs)):
+        return None
+    for cut in range(len(token) - _SURNAME_WORD_LEN, 3, -1):  # the longest word first
+        left, right = token[:cut], token[cut:]
+        if lexicon.best_zipf(left, shared) < _SURNAME_LEFT_ZIPF or right.capitalize() in given_names():
+            continue
+        for lang in langs:
+            z = lexicon.zipf(right, lang)
+            if z >= _SURNAME_WORD_ZIPF and lexicon.suffix_family(right, lang)[0] <= _SURNAME_SUFFIX_FAMILY:
+                return Split(left, right, lang, z)
+    return None
 
 
 def _word_end(text: str, i: int) -> int:

@@ -1,4 +1,18 @@
-from corpuslint.rules.boilerplate import PackRule
+import regex
+
+from corpuslint.finding import Edit, Fix
+from corpuslint.rules import lexicon
+from corpuslint.rules.boilerplate import PackRule, removal_span
+from corpuslint.rules.merged_case import given_names
+
+# A menu written one item a line: "Business⏎Companies⏎Telecoms", "LIVE⏎Auto-update⏎On⏎Latest⏎Oldest".
+_MENU_ITEM = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}&'’-]*)(?:[ \u00a0]\p{Lu}[\p{L}\p{M}&'’-]*)?")
+_MENU_LINES = (3, 8)
+# Menus sit at the page's head or foot; a list of cities or names inside the article stays.
+_MENU_ZONE = 8
+# The site's sections are ordinary words ("oldest" 4.2, "companies" 5.2), a trade's at most one
+# of them ("telecoms" 2.8).
+_MENU_WORD_ZIPF, _MENU_RARE_ZIPF, _MENU_RARE_WORDS = 3.5, 2.5, 1
 
 
 class Navigation(PackRule):
@@ -8,6 +22,11 @@ class Navigation(PackRule):
     Removes whole lines of site navigation: breadcrumbs ("Accueil > Économie > …", "Markets /
     Companies / Retail"), page controls ("Rafraîchir le direct", "Retour en haut", "Skip to
     content"). The phrases live in the YAML packs (rules/packs/<lang>/*.yml, `rule: CL207`).
+    Also removes a menu written one item a line: a paragraph of three to eight lines, each one
+    or two capitalised common words with no punctuation ("Business⏎Companies⏎Telecoms",
+    "LIVE⏎Auto-update⏎On⏎Latest⏎Oldest") among the first or last eight lines of the page; not
+    a list of names ("Tom Hanks⏎Meg Ryan…": a given name, or a word rarer than the ordinary ones),
+    nor a list of cities inside the article.
 
     ## Why is this bad?
     Menus and buttons are not article text and repeat across every page of a site.
@@ -18,9 +37,38 @@ class Navigation(PackRule):
 
     ## Fix safety
     Safe for breadcrumbs that start at the home page and for page-control labels; unsafe for bare "A
-    / B / C" section paths, recognised by their shape.
+    / B / C" section paths, recognised by their shape, and for menus written one item a line.
     """
 
     code = "CL207"
     name = "navigation"
     fix_applicability = "sometimes"
+
+    def check(self, doc):
+        found = list(super().check(doc))
+        yield from found
+        taken = {doc.line_at(f.start).index for f in found}
+        langs = tuple(lexicon.doc_langs(doc.lang)) + lexicon.SHARED_LANGS
+        nonblank = [ln.index for ln in doc.lines if not ln.is_blank]
+        zone = set(nonblank[:_MENU_ZONE] + nonblank[-_MENU_ZONE:])
+        for para in doc.paragraphs:
+            if (_MENU_LINES[0] <= len(para) <= _MENU_LINES[1] and not any(ln.index in taken for ln in para)
+                    and (para[0].index in zone or para[-1].index in zone)
+                    and all(_MENU_ITEM.fullmatch(ln.content.strip()) for ln in para)
+                    and _ordinary_words(" ".join(ln.content for ln in para), langs)):
+                start, end = removal_span(doc, para[0], para[-1])
+                yield self.finding(start, end, "a menu, one item a line",
+                                   Fix.unsafe(Edit.deletion(start, end), message=f"Remove the {len(para)} lines"))
+
+
+def _ordinary_words(text: str, langs) -> bool:
+    names, rare = given_names(), 0
+    for word in regex.split(r"[ \u00a0\s-]+", text.strip()):
+        word = word.strip("&'’")
+        if not word:
+            continue
+        z = lexicon.best_zipf(word.lower(), langs)
+        if word in names or z < _MENU_RARE_ZIPF:
+            return False
+        rare += z < _MENU_WORD_ZIPF
+    return rare <= _MENU_RARE_WORDS

@@ -29,6 +29,9 @@ _INLINE_ATTRIBUTION = regex.compile(
 # "View this post on Instagram", "Regarder la bande-annonce sur YouTube", "Auf YouTube ansehen",
 # "Voir sur Strava" (an activity card).
 _PLATFORM = r"(?:Instagram|YouTube|Twitter|X|TikTok|Facebook|Vimeo|Dailymotion|Threads|Bluesky|Twitch|Strava|Komoot|Spotify|SoundCloud|Flickr|Mastodon)"
+# A Facebook post's footer: "Publiée par Bureau syndical NordCâble sur Lundi 3 mars 2025".
+_POST_FOOTER = (rf"(?i:publiée?|posted|publicad[ao]|pubblicat[ao]|gepostet)[ \t]+(?i:par|by|por|da|von)[ \t]+[^\n]{{2,60}}?"
+                rf"[ \t]+(?i:sur|on|en|el|il|am)[ \t]+(?:\p{{L}}+,?[ \t]+)?{_DATE}")
 _CALL_TO_ACTION = regex.compile(
     rf"(?i:view|watch|see|voir|regarder|afficher|visionner|ver|mirar|guarda|visualizza|assista|veja|bekijk)"
     rf"\b[^.!?:\n]{{0,45}}?\b(?i:on|sur|en|su|auf|no|na|op)[ \t]+{_PLATFORM}"
@@ -40,9 +43,8 @@ _CALL_TO_ACTION = regex.compile(
     rf"|(?i:lecteur|audio player|video player|reproductor)(?:[ \t]+(?i:audio|vidéo|video|de audio|de vídeo))?"
     rf"|(?:[▶►][ \t]*)?(?i:regarder|voir|lire|lancer|watch|play|ver|guarda)(?:[ \t]+(?i:la|the|el|il))?[ \t]+(?i:vidéo|video|vídeo)"
     rf"(?:[ \t]*:[ \t]*[^\n]{{1,80}}?[ \t]*\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\))?"
-    # A Facebook post's footer: "Publiée par Bureau syndical NordCâble sur Lundi 3 mars 2025".
-    rf"|(?i:publiée?|posted|publicad[ao]|pubblicat[ao]|gepostet)[ \t]+(?i:par|by|por|da|von)[ \t]+[^\n]{{2,60}}?"
-    rf"[ \t]+(?i:sur|on|en|el|il|am)[ \t]+(?:\p{{L}}+,?[ \t]+)?{_DATE}")
+    rf"|{_POST_FOOTER}")
+_POST_FOOTER_LINE = regex.compile(_POST_FOOTER)
 # Lines a post widget prints under its label: the account alone, the caption with its sound (TikTok).
 _LONE_HANDLE = regex.compile(r"[ \t]*@[\w.]{1,30}[ \t]*")
 _SOUND = regex.compile(r"♬")
@@ -206,6 +208,11 @@ class SocialEmbed(Rule):
                 claimed.update(t.index for t in [ln, *tail])
                 if not tail:
                     yield self._remove(ln, doc, "embed player or post label", safe=True)
+                    prev = lines[i - 1] if i > 0 else None
+                    if (_post_text_above(doc, prev, ln) and prev.index not in claimed
+                            and _POST_FOOTER_LINE.match(ln.content.strip())):
+                        yield self._post_text(prev, ln, doc)  # "C'est officiel… ⚡" / "Publiée par … sur …"
+                        claimed.add(prev.index)
                     continue
                 # "View this post on TikTok" / "@account" / "caption ♬ sound": one widget, one removal.
                 start, end = _block_removal(ln, tail[-1], doc)

@@ -58,6 +58,8 @@ def test_pack_level_errors_name_the_file(tmp_path, body, expected):
     ("{kind: line, phrases: [x], applicability: maybe}", "applicability must be safe or unsafe"),
     ("{kind: line, phrases: [x], rest: everything}", "rest must be one of none, title, any"),
     ("{kind: line, phrases: [x], max_words: 0}", "max_words must be an integer >= 1"),
+    ("{kind: block, phrases: [x], min_lines: 6}", "min_lines must not exceed max_lines"),
+    ("{kind: line, phrases: [x], min_lines: 2}", "unknown key 'min_lines'"),
     ("{kind: existence, phrases: [x], max_lines: 3}", "unknown key 'max_lines'"),
     ("{kind: substitution, pattern: x}", "needs replace"),
     ("{kind: substitution, pattern: x, replace: '\\\\2'}", "bad template"),
@@ -82,6 +84,27 @@ def test_entry_errors_name_file_entry_and_line(tmp_path, entry, expected):
     assert f"{path}: entry 2 (line 6)" in msg, msg
     assert expected in msg, msg
     assert (err.value.entry, err.value.line) == (1, 6)
+
+
+def test_min_lines_keeps_a_label_that_is_also_a_heading(tmp_path):
+    path = write(tmp_path, "news.yml", """\
+        rule: ACME102
+        name: news-widget
+        message: news widget
+        lang: en
+        entries:
+          - kind: block
+            phrases: [local news]
+            min_lines: 2
+            body_max_words: 0
+            body: {pattern: '^[^.]+$'}
+        """)
+    cls = load_user_packs([path])["ACME102"]
+    heading = "Local news\n\nThe council met on Tuesday.\n"
+    assert run(cls, heading, lang="en") == ([], heading)
+    widget = "The council met.\n\nLocal news\nMarket hall reopens\nBus fares frozen\n\nEnd.\n"
+    assert run(cls, widget, lang="en") == (["\nLocal news\nMarket hall reopens\nBus fares frozen\n"],
+                                           "The council met.\n\nEnd.\n")
 
 
 def test_entry_without_message_anywhere(tmp_path):

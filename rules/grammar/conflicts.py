@@ -27,7 +27,7 @@ import unicodedata
 import regex
 
 from .mapping import categorize
-from .slip import AGREEMENT, Slip
+from .slip import AGREEMENT, CONFUSION, Slip
 
 _ACTION = regex.compile(r"_a\d+_\d+$")
 _GENDER_PAIRS = {frozenset(p) for p in (("un", "une"), ("le", "la"), ("ce", "cette"), ("cet", "cette"),
@@ -62,6 +62,19 @@ def _inflection(word: str, repl: str) -> bool:
             break
         common += 1
     return common >= max(2, min(len(w), len(r)) - 3) and common >= len(w) - 3
+
+
+def pronoun_side(slips: tuple[Slip, ...], text: str) -> tuple[Slip, ...]:
+    """Two confusions on neighbouring words, each reading the other as right ("On peu commencer":
+    "On" -> "Ont", "peu" -> "peut"), are one slip: the subject pronoun's side goes."""
+    conf = sorted((s for s in slips if categorize(s) == CONFUSION), key=lambda s: s.start)
+    drop = set()
+    for a, b in zip(conf, conf[1:]):
+        if text[a.end:b.start].isspace():
+            for s in (a, b):
+                if text[s.start:s.end].lower() in _SUBJECT_PRONOUNS:
+                    drop.add(id(s))
+    return tuple(s for s in slips if id(s) not in drop) if drop else slips
 
 
 def groups(slips: Iterable[Slip]) -> list[list[Slip]]:

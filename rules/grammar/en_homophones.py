@@ -1,7 +1,8 @@
 """English homophones typed for one another where the words around leave one reading.
 
 - "there" for "their" before "own" or a superlative and a noun ("gave there best years"), unless a
-  verb before it makes "there" existential ("Is there best practice…");
+  verb before it makes "there" existential ("Is there best practice…"), or after a verb that takes an
+  object and before a plural noun ("had there chances"; not a span of time: "spent there years");
 - "your" for "you're" before "about to", "going to", "not going" ("your about to win");
 - "weather" for "whether" before a subject pronoun or "or not" ("weather you book or not"), unless an
   article, a preposition or an adjective before it makes it the noun ("the weather you get");
@@ -27,6 +28,15 @@ _EXISTENTIAL = r"""is|are|was|were|be|been|being|isn['’]t|aren['’]t|wasn['�
 _THERE = regex.compile(
     r"(?<![\p{L}'’])(?<!\b(?i:" + _EXISTENTIAL.replace("\n", "").replace(" ", "") + r")\s+)"
     r"(?P<w>[Tt]here)\s+(?:" + "|".join(_SUPERLATIVES) + r")\s+\p{Ll}{3,}(?![\p{L}'’])")
+# "Harbourside had there chances", "they missed there flights": after a verb that takes an object, a
+# plural noun makes "there" the possessive. Not before a span of time ("spent there years", "lived
+# there decades ago": "there" is a place).
+_THERE_OBJECT = regex.compile(
+    r"(?<![\p{L}'’])(?:had|have|has|having|lost|lose|losing|took|take|taking|made|make|making|missed|miss|"
+    r"wasted|waste|raised|raise|played|won|earned|gave|give|showed|show|shared|share|sold|sell|cast|placed|"
+    r"put|lay|laid|booked|paid|cut|doubled|halved)\s+(?P<w>there)\s+(?P<noun>\p{Ll}{3,}s)(?![\p{L}'’])")
+_TIMES = frozenset("""seconds minutes hours days nights weeks weekends months years decades centuries moments times
+    mornings evenings afternoons summers winters seasons""".split())
 _YOUR = regex.compile(r"(?<![\p{L}'’])(?P<w>[Yy]our)\s+(?:about\s+to|going\s+to|not\s+going)\b")
 _NOUN_BEFORE = r"""the|this|that|a|any|such|what|good|bad|fine|nice|cold|warm|hot|wet|dry|mild|stormy|
     of|in|for|by|with|despite|whatever|our|your|their|his|her|its|my"""
@@ -47,6 +57,7 @@ _ITS = regex.compile(
 
 _FRAMES = (
     (_THERE, "their", "“there” before a noun phrase: the possessive is “their”."),
+    (_THERE_OBJECT, "their", "“there” before a plural noun after a verb: the possessive is “their”."),
     (_YOUR, "you're", "“your” before a verb: the contraction of “you are” is “you're”."),
     (_WEATHER, "whether", "A clause of choice takes “whether”, not “weather”."),
     (_LOOSE, "lose", "The verb is “lose”; “loose” means not tight."),
@@ -55,9 +66,13 @@ _FRAMES = (
 
 
 def check(text: str) -> list[Slip]:
+    from .patterns_en import plural_noun
+
     out = []
     for pattern, right, message in _FRAMES:
         for m in pattern.finditer(text):
+            if pattern is _THERE_OBJECT and (m.group("noun") in _TIMES or not plural_noun(m.group("noun"))):
+                continue
             word = m.group("w")
             repl = right[0].upper() + right[1:] if word[0].isupper() else right
             out.append(Slip(m.start("w"), m.end("w"), "corpuslint", f"{word.lower()}-for-{right}", CONFUSION,

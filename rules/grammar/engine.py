@@ -161,15 +161,18 @@ def _slips(st: _State, backend, text: str, lang: str, categories: frozenset[str]
         return ()
     slips = [harper_lints.refine(s, text) if s.backend == "harper" else s for s in slips]
     own = patterns_en.check(text, tuple(slips)) if lang == "en" else patterns_fr.check(text) if lang == "fr" else []
+    unknown = tuple((s.start, s.end) for s in slips if _marks_unknown_word(s) and not _listed(text[s.start:s.end], lang))
     if own:  # corpuslint's own checks, where the backend has none or a noisy one
-        taken = [(s.start, s.end) for s in slips if categorize(s) in DEFAULT_CATEGORIES]
+        # A backend slip that its filters drop leaves the words to ours ("had there chances":
+        # Harper's ThereToTheir falls to a French-looking neighbour, our frame reads English).
+        taken = [(s.start, s.end) for s in slips if (cat := categorize(s)) in DEFAULT_CATEGORIES
+                 and filters.keep(cat, text, s.start, s.end, lang, s.upstream, unknown)]
         own = [s for s in own if not any(a < s.end and s.start < b for a, b in taken)]
         # A verb made plural by our subject check: the backend's agreement slip just after it
         # ("doit être testés" -> "testé") agreed with the wrong verb; it goes.
         verbs = [s.end for s in own if s.rule in _SUBJECT_CHECKS]
         slips = [s for s in slips if not (categorize(s) == AGREEMENT and any(0 <= s.start - v <= 30 for v in verbs))]
         slips += own
-    unknown = tuple((s.start, s.end) for s in slips if _marks_unknown_word(s))
     verdicts = [(s, cat, filters.keep(cat, text, s.start, s.end, lang, s.upstream, unknown))
                 for s in slips if (cat := categorize(s))]
     # One conflict reported as alternatives ("leur" -> "leurs" or "produits" -> "produit"):
@@ -179,18 +182,22 @@ def _slips(st: _State, backend, text: str, lang: str, categories: frozenset[str]
                   and not any(c == _conflict(s) and abs(s.start - at) < 40 for c, at in dropped))
     if conflicts.groups(found):
         found = conflicts.resolve(found, text, lambda fixed: list(backend.check(fixed, lang, categories)))
+    found = conflicts.pronoun_side(found, text)
     # A gender slip with no feminine (or masculine) to offer is a noun in apposition or an invariable
     # word ("sortie club", "tribune ouest"): it has no form to agree.
     found = tuple(s for s in found if not (s.backend == "grammalecte" and categorize(s) == AGREEMENT
                                            and not s.suggestions and _GENDER.search(s.message)))
-    # An agreement "fix" that only changes accents makes another word ("fiches" -> "fichés").
-    found = tuple(s for s in found if not (categorize(s) == AGREEMENT and s.suggestions and all(
+    # An agreement "fix" that only changes accents makes another word ("fiches" -> "fichés"); not
+    # for the short homographs whose accent is the slip ("ont du recourir" -> "dû").
+    found = tuple(s for s in found if not (categorize(s) == AGREEMENT and s.suggestions
+                                           and text[s.start:s.end].lower() not in _ACCENT_HOMOGRAPHS and all(
         conflicts.accent_only(text[s.start:s.end], r) for r in s.suggestions)))
     st.cache.put(k, found)
     return found
 
 
 _GENDER = regex.compile(r"genre|féminin|masculin")
+_ACCENT_HOMOGRAPHS = frozenset({"du", "a", "ou", "la", "sur", "mur", "cru", "crus"})
 
 
 def _one_per_span(kept: list, text: str) -> list:
@@ -226,6 +233,17 @@ def _one_per_conflict(kept: list) -> list:
         seen.append((base, slip.end))
         out.append(item)
     return out
+
+
+# A word the engine's dictionary lacks but the language's word list has is a variant spelling
+# ("organised", "centre" for an American dictionary), no sign of a garbled or foreign passage.
+_LISTED_ZIPF = 3.0
+
+
+def _listed(word: str, lang: str) -> bool:
+    from corpuslint.rules import lexicon
+
+    return lexicon.supported(lang) and lexicon.zipf(word.lower(), lang) >= _LISTED_ZIPF
 
 
 def _marks_unknown_word(slip: Slip) -> bool:

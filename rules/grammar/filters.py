@@ -197,6 +197,15 @@ def is_foreign(word: str, lang: str) -> bool:
     return other >= own + (FOREIGN_MARGIN if own < 5.0 else 2 * FOREIGN_MARGIN)
 
 
+_LISTED_ZIPF = 2.0
+
+
+def _listed(word: str, lang: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), lang) >= _LISTED_ZIPF
+
+
 def _window(text: str, start: int, end: int, n: int) -> list:
     """The word tokens of the slip and ``n`` on each side."""
     tokens = list(_TOKEN.finditer(text))
@@ -253,10 +262,14 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         return False  # "les stations Commerce et Bouffay": a name is no verb or adjective to mend
     # A rule that corrects a non-word ("alot", "trentes") is not unsettled by that word.
     own = (start, end) if upstream in NON_WORD_RULES or upstream.startswith("corpuslint:") else (0, 0)
+    # corpuslint's frames read their words in the language's own list: a word listed there is
+    # English even when Italian has it too ("who's rota is").
+    mine = upstream.startswith("corpuslint:")
     for tok in _window(text, start, end, NEIGHBOURS):
         word = tok.group()
         # A two-letter neighbour is no evidence of a foreign passage ("ont su resté": "su" is Italian too).
-        if len(word) > 2 and is_foreign(word, lang) and not own[0] <= tok.start() < own[1]:
+        if (len(word) > 2 and is_foreign(word, lang) and not own[0] <= tok.start() < own[1]
+                and not (mine and _listed(word, lang))):
             return False
         if (word[:1].islower() and any(a <= tok.start() and tok.end() <= b for a, b in unknown)
                 and not own[0] <= tok.start() < own[1]):

@@ -5,7 +5,8 @@
   counts are reported as agreement slips ("an advice", "informations"), and the fix drops the
   article instead of Harper's rewrites ("an advice" -> "an tip"); the others are style (CL512).
 - Pronoun agreement: "items from it are imported" (the pronoun is an object, not the subject),
-  "variable i is" (a lowercase i is a letter or a name, not the pronoun).
+  "variable i is" (a lowercase i is a letter or a name, not the pronoun), "Is she right?" (a
+  question: the word after the pronoun is no verb to agree).
 """
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ _PREPOSITION_OBJECT = regex.compile(
 _LOWERCASE_I = regex.compile(r"(?<![\p{L}'’])i\s+$")
 # "What surprised us most was…": an object-only pronoun is never the subject of the verb after it.
 _OBJECT_PRONOUN = regex.compile(r"(?i)(?<![\p{L}'’])(?:us|them|him|me|whom)\s+(?:(?:most|all|both|too|again|\p{L}+ly)\s+)?$")
+# "Is she right?", "Does he know?": an auxiliary before the pronoun asks a question; the word
+# after the pronoun is a complement or a bare infinitive, not a verb to agree.
+_INVERTED = regex.compile(
+    r"(?i)(?<![\p{L}'’])(?:is|are|was|were|am|do|does|did|has|have|had|can|could|will|would|shall|should|may"
+    r"|might|must)(?:n['’]t)?\s+(?:he|she|it|they|we|you|i)\s+$")
 PRONOUN_AGREEMENT = ("harper:PronounInflectionBe", "harper:PronounVerbAgreement")
 
 
@@ -38,10 +44,11 @@ def mass_noun_ok(span: str) -> bool:
 
 
 def pronoun_subject_ok(text: str, start: int) -> bool:
-    """False when the pronoun before the verb is an object ("from it are", "surprised us most was")
-    or a lowercase i."""
+    """False when the pronoun before the verb is an object ("from it are", "surprised us most was"),
+    a lowercase i, or the subject of a question ("Is she right?")."""
     before = text[max(0, start - 40):start]
-    return not (_PREPOSITION_OBJECT.search(before) or _LOWERCASE_I.search(before) or _OBJECT_PRONOUN.search(before))
+    return not (_PREPOSITION_OBJECT.search(before) or _LOWERCASE_I.search(before) or _OBJECT_PRONOUN.search(before)
+                or _INVERTED.search(before))
 
 
 def refine(slip: Slip, text: str) -> Slip:

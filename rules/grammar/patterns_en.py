@@ -38,7 +38,7 @@ from functools import lru_cache
 
 import regex
 
-from .slip import AGREEMENT, CONFUSION, GRAMMAR, Slip
+from .slip import AGREEMENT, CONFUSION, GRAMMAR, VERB_FORM, Slip
 
 _PATTERN = regex.compile(
     r"(?:^|(?<=[.!?;:(“\x22‘«—–]\s*)|(?<=\b(?:and|but|while|as|because|since|after|before|when|that|so|if|although|though|whereas|where)\s+)|(?<=,\s*))"
@@ -79,6 +79,24 @@ def plural_noun(word: str) -> bool:
     return zipf_frequency(word, "en") >= 2.5 and max(zipf_frequency(s, "en") for s in stems) >= 3.0
 
 
+# A count noun's plural is common beside it ("examiner" 3.3 / "examiners" 3.0); an adjective's
+# "-s" form is rarer or another word ("right" 6.3 / "rights" 4.9, "poor", "young"), and so are
+# invariant plurals ("sheep", "fish", "aircraft").
+_COUNT_PLURAL_GAP = 1.0
+
+
+@lru_cache(maxsize=8192)
+def count_noun(word: str) -> bool:
+    """Does ``word`` look like a singular count noun ("examiner", "rota"), its plural in "-s" common?"""
+    from wordfreq import zipf_frequency
+
+    if len(word) < 3 or word.endswith("s"):
+        return False
+    z = zipf_frequency(word, "en")
+    plural = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+    return z >= 2.0 and zipf_frequency(plural, "en") >= max(1.5, z - _COUNT_PLURAL_GAP)
+
+
 def check(text: str, upstream: tuple[Slip, ...] = ()) -> list[Slip]:
     """corpuslint's English checks; ``upstream``: the backend's slips on the same text."""
     from . import en_article, en_homophones, en_than
@@ -87,7 +105,7 @@ def check(text: str, upstream: tuple[Slip, ...] = ()) -> list[Slip]:
     return sorted(_plural_subject(text) + _relative_subject(text) + _pp_subject(text) + _apposition_subject(text)
                   + _name_who(text) + _its_possessive(text) + _it_were(text) + _were_for_where(text)
                   + _misplaced_not(text) + _singular_were(text) + _singular_heads(text) + _whose(text)
-                  + _except_for_accept(text)
+                  + _except_for_accept(text) + _singular_base_verb(text) + _to_past(text)
                   + en_article.check(text) + en_homophones.check(text) + en_than.check(text, tagged),
                   key=lambda s: (s.start, s.end))
 
@@ -146,6 +164,70 @@ def _singular_heads(text: str) -> list[Slip]:
             for pattern in (_NUMBER_OF, _MASS_ARE) for m in pattern.finditer(text)]
 
 
+# "The examiner want to hear": a singular count noun opening a clause, then a verb in the plural
+# before "to" or "that". Never a collective (British English lets "the team want to" stand), never
+# after "that" ("insist that the student take": a subjunctive).
+_BASE_VERB = regex.compile(
+    r"(?:^|(?<=[.!?;(“\x22‘«—–]\s*)|(?<=\b(?:and|but|while|because|since|although|though|so|when)\s+)|(?<=,\s+))"
+    r"(?P<det>[Tt]he|[Tt]his|[Ee]ach|[Ee]very)\s+(?P<noun>[a-z]+)\s+"
+    r"(?P<verb>want|need|seem|appear|tend|hope|expect|refuse|decide|agree|try|say|think|know|believe|feel|insist)"
+    r"\s+(?P<next>to|that)\b")
+_COLLECTIVE = frozenset("""team government council committee board family crowd public club squad band staff police
+    people audience jury party company firm couple majority minority group class cast crew army navy union
+    management media press youth clergy cattle department ministry administration parliament congress senate
+    opposition panel commission agency court league federation side nation country city""".split())
+_THAT_VERBS = frozenset("say think know believe feel insist".split())
+_THIRD_PERSON = {"try": "tries"}
+
+
+def _singular_base_verb(text: str) -> list[Slip]:
+    out = []
+    for m in _BASE_VERB.finditer(text):
+        noun, verb = m.group("noun"), m.group("verb")
+        if noun in _COLLECTIVE or not count_noun(noun) or (m.group("next") == "that") != (verb in _THAT_VERBS):
+            continue
+        third = _THIRD_PERSON.get(verb, verb + "s")
+        out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "singular-subject-base-verb", AGREEMENT,
+                        f"The subject “{m.group('det')} {noun}” is singular: the verb should be “{third}”.",
+                        (third,)))
+    return out
+
+
+# "they will be able to detected brain activity": after a verb that takes an infinitive, "to" is no
+# preposition ("due to increased costs", "used to"), so a past form after it is a slip for the base.
+_TO_PAST = regex.compile(
+    r"(?<![\p{L}'’])(?:able|unable|want|wants|wanted|need|needs|needed|have|has|had|try|tries|tried|trying|"
+    r"manage|manages|managed|decide|decides|decided|plan|plans|planned|hope|hopes|hoped|intend|intends|"
+    r"intended|order|ought|seem|seems|seemed|fail|fails|failed|refuse|refuses|refused)\s+to\s+"
+    r"(?P<verb>\p{Ll}{3,}ed)(?![\p{L}'’-])")
+_BASE_ZIPF = 3.0
+
+
+def _to_past(text: str) -> list[Slip]:
+    out = []
+    for m in _TO_PAST.finditer(text):
+        base = _base_form(m.group("verb"))
+        if base:
+            out.append(Slip(m.start("verb"), m.end("verb"), "corpuslint", "to-past-form", VERB_FORM,
+                            f"After “to”, the verb takes its base form: “{base}”.", (base,)))
+    return out
+
+
+def _base_form(past: str) -> str | None:
+    """"detected" -> "detect", "used" -> "use", "planned" -> "plan": the base of a regular past form,
+    a listed verb (its "-ing" form is listed too); None for "need", "speed", "proceed"."""
+    from wordfreq import zipf_frequency
+
+    stem = past[:-2]
+    for base in (stem, past[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+        if len(base) < 3 or zipf_frequency(base, "en") < _BASE_ZIPF:
+            continue
+        ing = (base[:-1] if base.endswith("e") and not base.endswith("ee") else base) + "ing"
+        if zipf_frequency(ing, "en") >= _BASE_ZIPF or zipf_frequency(stem + "ing", "en") >= _BASE_ZIPF:
+            return base
+    return None
+
+
 # "voted 5-2 to except a $4.2 million bid": the verb "except" (leave out) takes a "from"; without one,
 # a determiner after "to except" means "accept".
 _EXCEPT = regex.compile(
@@ -165,11 +247,19 @@ _WHOSE = regex.compile(r"(?<![\p{L}'’])(?P<who>[Ww]ho['’]s)\s+(?P<noun>\p{Ll
 _IRREGULAR_PLURALS = frozenset("children people men women feet teeth lives wives families parents".split())
 
 
+# "Volunteers, who's rota is organised": a singular count noun with its own verb right after. Not
+# a word that "who is" takes ("who's right is moot", "who's top is decided tonight").
+_WHO_IS = frozenset("right left top first last next best worst boss".split())
+_VERB_AFTER = regex.compile(r"\s+(?:is|was|has|will|can|could|would|should|must|may|might)(?![\p{L}'’])")
+
+
 def _whose(text: str) -> list[Slip]:
     out = []
     for m in _WHOSE.finditer(text):
         noun = m.group("noun")
-        if noun == "friends" or not (noun in _IRREGULAR_PLURALS or noun.endswith("s") and plural_noun(noun)):
+        plural = noun in _IRREGULAR_PLURALS or noun.endswith("s") and plural_noun(noun)
+        if noun == "friends" or not (plural or _VERB_AFTER.match(text, m.end()) and noun not in _WHO_IS
+                                     and count_noun(noun)):
             continue
         repl = "Whose" if m.group("who")[0] == "W" else "whose"
         out.append(Slip(m.start("who"), m.end("who"), "corpuslint", "whose", CONFUSION,
@@ -227,11 +317,11 @@ _ITS = regex.compile(
 
 # "it's estimate was", "if it's file is copied": "it is" cannot take a bare word and then a finite verb;
 # "as good as it's weakest one": nor a superlative and a noun ("it's best to wait" stays).
-# The noun may have a modifier before it ("it's gameplay trailer has") and a participial aside
-# after it ("it's trailer, released in May, has").
+# The noun may have a modifier before it ("it's gameplay trailer has"), and after it a participial
+# aside ("it's trailer, released in May, has") or an adverb of place ("it's shelf life online is").
 _ITS_NOUN_VERB = regex.compile(
     r"(?<![\p{L}'’])(?P<its>[Ii]t['’]s)\s+(?P<noun>(?:\p{Ll}{3,}\s+)?\p{Ll}{3,})"
-    r"(?:,\s+(?P<aside>\p{Ll}+ed\s[^,.;:!?()\n]{1,60}),)?\s+"
+    r"(?:,\s+(?P<aside>\p{Ll}+ed\s[^,.;:!?()\n]{1,60}),)?(?:\s+(?:online|alone|overall|abroad|nationwide|worldwide))?\s+"
     r"(?:is|was|has|had|will|would|can|could|may|might|must"
     r"|remains|remained|seems|seemed|looks|looked|needs|needed)(?![\p{L}'’])")
 _ITS_SUPERLATIVE = regex.compile(
