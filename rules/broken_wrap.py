@@ -21,8 +21,14 @@ _QUOTED_LOWER_START = regex.compile(r"^[«“\"][ \u00a0\u202f]?\p{Ll}[\p{Ll}\p{
 _PUNCT_START = regex.compile(r"^(?:[,;)\]]|\.(?=\s|$))")
 # ... a parenthesis that closes on the line and is followed by more of the sentence ...
 _PAREN_START = regex.compile(r"^\([^()\n]{1,80}\)[ \t]*[\p{L}\p{N},;.:]")
-# ... or a number right after a function word ("calls at⏎6am").
+# ... or a number right after a function word ("calls at⏎6am"), or a date's day and month after its
+# weekday ("du samedi⏎19 avril", "on Saturday⏎19 April").
 _DIGIT_START = regex.compile(r"^\p{N}")
+_WEEKDAY_END = regex.compile(r"(?i)\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday"
+                             r"|thursday|friday|saturday|sunday)$")
+_DAY_MONTH_START = regex.compile(r"(?i)^(?:1er|[0-3]?\d)[ \u00a0]+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre"
+                                 r"|octobre|novembre|décembre|january|february|march|april|may|june|july|august|september"
+                                 r"|october|november|december)\b")
 # Not prose: an address, a handle, a lettered or numbered list item, a Markdown heading or fence.
 _NOT_PROSE_START = regex.compile(r"^(?:\S*(?:://|www\.|@|\.\p{L}{2,}\b)|\p{Ll}[.)]\s|\p{N}+[.)°]\s)")
 _WORD = regex.compile(r"\w+")
@@ -89,7 +95,8 @@ class BrokenWrap(Rule):
     a lowercase word ("tout ce qui⏎était à nouveau"), a quotation opening on a lowercase word
     after a long line ("s'est dit⏎« soulagé » de voir"), a comma, semicolon, closing bracket or
     lone full stop ("GitHub⏎, Mojang Studios"), a parenthesis followed by more text, a number
-    after a line that ends on a function word ("calls at⏎6am"), a dash incise ("so bright⏎– or
+    after a line that ends on a function word ("calls at⏎6am"), a date's day and month after its
+    weekday ("du samedi⏎19 avril"), a dash incise ("so bright⏎– or
     so it seemed", when no other line of the paragraph starts with a dash), or the rest of a
     name after a long line ("les terrasses du Petit⏎Socco, où", "the Water⏎Act sets", "la
     SNCF⏎Voyageurs, deux TGV"). Also joins two sentences of a paragraph put on two lines when it
@@ -229,6 +236,8 @@ class BrokenWrap(Rule):
         if _QUOTED_LOWER_START.match(tail) and len(tail.rstrip()) >= _SHORT_LINE:
             return " "
         if _PAREN_START.match(tail) or _DIGIT_START.match(tail) and _ends_on_function_word(doc, head):
+            return " "
+        if _WEEKDAY_END.search(head) and _DAY_MONTH_START.match(tail):
             return " "
         return None
 

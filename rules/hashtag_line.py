@@ -5,10 +5,13 @@ from corpuslint.document import code_lines
 
 # A hashtag needs a letter ("#1" is a ranking) and touches its '#' ("# Titre" is a Markdown heading).
 _TAG = r"#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*"
+# ... though among tags with letters a number is a tag too ("#dengue #974 #LaRéunion").
+_ANY_TAG = rf"(?:{_TAG}|#\p{{N}}+)"
+_WORD_TAG = regex.compile(_TAG)
 _SEP = r"[ \t]*[,;·|•]?[ \t]*(?:[\p{Extended_Pictographic}\p{Regional_Indicator}\uFE0F\u200D]+[ \t]*)?"
 # Optionally after a short label such as "Tags :" or "Mots-clés:" (then at least two tags).
 _HASHTAG_LINE = regex.compile(
-    rf"(?P<label>\p{{L}}[\p{{L}}\- ]{{0,20}}?[ \t\u00a0]*:[ \t\u00a0]*)?(?P<tags>{_TAG}(?:{_SEP}{_TAG})*)[ \t]*[.…]?")
+    rf"(?P<label>\p{{L}}[\p{{L}}\- ]{{0,20}}?[ \t\u00a0]*:[ \t\u00a0]*)?(?P<tags>{_ANY_TAG}(?:{_SEP}{_ANY_TAG})*)[ \t]*[.…]?")
 
 
 class HashtagLine(Rule):
@@ -56,6 +59,9 @@ class HashtagLine(Rule):
             m = _HASHTAG_LINE.fullmatch(text)
             if not m or m.group("label") and m.group("tags").count("#") < 2:
                 continue
+            words = len(_WORD_TAG.findall(m.group("tags")))
+            if not words or words < m.group("tags").count("#") and words < 2:
+                continue  # "#1", "#1 #2": rankings; "#ESC #2024" is too short to tell
             start, end = line_removal(ln, doc)
             yield self.finding(start, end, "line of hashtags",
                                Fix.safe(Edit.deletion(start, end), message="Remove the hashtag line"))

@@ -19,6 +19,9 @@ _LOWER_LEFT_ZIPF = 3.5
 _NAME_ZIPF = 2.5
 # ... or a long, rarer word ("l'historienne|Mathilde") before a listed name.
 _RARE_LEFT_ZIPF, _RARE_LEFT_LEN = 3.0, 8
+# A capitalised part of three letters that is neither a function word nor a given name ends a brand
+# ("team|Lab", "easy|Jet"); a lost space glues a word to a name or to a sentence's first word.
+_BRAND_TAIL_LEN, _FUNCTION_ZIPF = 3, 6.0
 # A long ordinary word ("constructeur|Xenta") may meet a name no list knows: a product, a firm.
 _LONG_LEFT = 6
 _SHORT_MERGE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Ll}{2})(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_\-])")
@@ -155,6 +158,9 @@ class MergedCase(Rule):
             return False
         shared = tuple(langs) + lexicon.SHARED_LANGS
         if left[0].islower():
+            if (len(right) <= _BRAND_TAIL_LEN and right not in given_names()
+                    and lexicon.best_zipf(right, shared) < _FUNCTION_ZIPF):
+                return False  # "teamLab", "easyJet", "cloudBox": a brand's short last part, no name
             z, named = lexicon.best_zipf(left, langs), lexicon.best_zipf(right, shared) >= _NAME_ZIPF
             return (z >= _LOWER_LEFT_ZIPF and (named or len(left) >= _LONG_LEFT)
                     or z >= _RARE_LEFT_ZIPF and len(left) >= _RARE_LEFT_LEN and named)

@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 import regex
 
 from corpuslint.rule import Edit, Fix, Rule
@@ -43,6 +45,10 @@ _LISTED_MERGE_ZIPF = 2.3
 _LOWER_RUN = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]{4,}")
 # ... or a function word and a common word, the token being far rarer than the word.
 _LISTED_PART_ZIPF, _LISTED_GAP = 4.0, 3.0
+# The web's commonest lost spaces are listed as words of their own ("inthe" 2.6, "dela" 3.3): two of
+# the very commonest words, no word's inflection ("laque", "laques" 2.3, is lacquer) nor a doubling
+# ("lala").
+_TOP_PAIR_ZIPF, _TOP_PAIR_LISTED_ZIPF, _TOP_PAIR_INFLECTED_ZIPF = 7.0, 3.5, 2.0
 # "club's", "don't", "we'll": the word an English clitic forms must be listed.
 _CLITIC_ZIPF = 3.0
 # A sentence opener glued to the next word ("Chaquedossier", "Eachpanel"): the opener is one of
@@ -138,8 +144,16 @@ class MergedLetters(Rule):
                     continue
             else:
                 split = _clitic_split(text, m.start(), word, langs) or best_split(word, langs)
+            if split is not None:
+                split = _number_agreement(text, m.start(), word, split)
             if (split is not None and not _recurs(text, word)
                     and split.left not in _NUMERAL_PREFIXES.get(split.lang, ())):
+                yield self._finding(m.start(), m.end(), word, split)
+        pairs = _top_pair_pattern(langs)
+        for m in pairs.finditer(text) if pairs is not None else ():
+            word = m.group()
+            split = next(sp for lang in langs if (sp := _top_pair_split(word, lang)) is not None)
+            if not in_code_like_chunk(text, m.start(), m.end()) and not _quoted_alone(text, m.start(), m.end()):
                 yield self._finding(m.start(), m.end(), word, split)
         for m in matches_at(_CAMEL_TOKEN, CASE_STEP, text):
             if m.group()[:2] in SHORT_FUNCTION_WORDS and m.group()[2:3].isupper():
@@ -210,6 +224,59 @@ def _listed_merge(listed: float, split: Split) -> bool:
     low, high = sorted((lexicon.zipf(split.left, split.lang), lexicon.zipf(split.right, split.lang)))
     return high >= FUNCTION_WORD_ZIPF and (low >= FUNCTION_WORD_ZIPF or low >= _LISTED_PART_ZIPF
                                            and low - listed >= _LISTED_GAP)
+
+
+# "les députésont" is "députés ont", not "député sont": a plural determiner before the token
+# takes the "s" into the first word, a singular one leaves it to the second.
+_PLURAL_DETERMINER = regex.compile(
+    r"(?i:les|des|ces|mes|tes|ses|nos|vos|leurs|plusieurs|quelques|certains|certaines|these|those|many)"
+    r"[ \u00a0]+$")
+_DETERMINER_SPAN = 14
+
+
+def _number_agreement(text: str, start: int, word: str, split: Split) -> Split:
+    cut = len(split.left)
+    plural_before = _PLURAL_DETERMINER.search(text, max(0, start - _DETERMINER_SPAN), start) is not None
+    if not plural_before or split.left.endswith("s") or not split.right.startswith("s"):
+        return split
+    left, right = word[:cut + 1], word[cut + 1:]
+    zl, zr = lexicon.zipf(left, split.lang), lexicon.zipf(right, split.lang)
+    if len(right) >= 2 and zl >= WORD_ZIPF and zr >= WORD_ZIPF:
+        return Split(left, right, split.lang, min(zl, zr), zl + zr)
+    return split
+
+
+def _top_pair_split(word: str, lang: str) -> Split | None:
+    for i in range(2, len(word) - 1):
+        left, right = word[:i], word[i:]
+        if (left != right and lexicon.zipf(left, lang) >= _TOP_PAIR_ZIPF
+                and lexicon.zipf(right, lang) >= _TOP_PAIR_ZIPF):
+            return Split(left, right, lang, min(lexicon.zipf(left, lang), lexicon.zipf(right, lang)))
+    return None
+
+
+@lru_cache(maxsize=None)
+def _top_pair_pattern(langs: tuple[str, ...]):
+    """The listed tokens that are two of the commonest words glued, as one alternation. (A token
+    more frequent in the other language is a word there: "lest".)"""
+    shared = tuple(dict.fromkeys(langs + lexicon.SHARED_LANGS))
+    words = set()
+    for lang in langs:
+        if not lexicon.supported(lang):
+            continue
+        top = [w for w in lexicon.frequent_words((lang,), _TOP_PAIR_ZIPF) if len(w) >= 2 and w.isalpha()]
+        for left in top:
+            for right in top:
+                w = left + right
+                z = lexicon.zipf(w, lang)
+                if (left != right and _LISTED_MERGE_ZIPF <= z < _TOP_PAIR_LISTED_ZIPF
+                        and all(lexicon.zipf(w, o) < max(z, _LISTED_MERGE_ZIPF) for o in shared if o != lang)
+                        and lexicon.zipf(w + "s", lang) < _TOP_PAIR_INFLECTED_ZIPF):
+                    words.add(w)
+    if not words:
+        return None
+    alternation = "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}_'’-])(?:{alternation})(?![\p{{L}}\p{{M}}\p{{N}}_'’-])")
 
 
 def _recurs(text: str, word: str) -> bool:

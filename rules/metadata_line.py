@@ -104,7 +104,7 @@ _NAME = rf"(?-i:\p{{Lu}}[\p{{L}}'’.\-]*(?:[ \t]+(?:{_PARTICLE}[ \t]+)?\p{{Lu}}
 _AUTHOR = rf"(?:{_NAME}|@?[\w.\-/]{{2,30}})"  # after "posted by": a name or a user name
 _BY = rf"(?:par|by|von|por|da){_S}+"
 _PUBLISHED = (
-    rf"{_PUBLISH_VERB}(?:{_S}+{_BY}{_AUTHOR})?{_S}*:?{_S}*"
+    rf"{_PUBLISH_VERB}(?:{_S}+{_BY}{_AUTHOR})?{_S}*[:/|·–]?{_S}*"  # "Updated / Thursday, 6 Nov 2025 14:32"
     rf"(?:(?:le|on|am|el|il|the|at|à|a|um|del|en|sur|alle|a{_S}las){_S}+)?(?:{_RELATIVE_ANY}|(?&datetime))"
     rf"(?:{_S}+{_BY}{_AUTHOR})?"
 )

@@ -8,6 +8,13 @@ from corpuslint.rules.merged_case import given_names
 # A menu written one item a line: "Business⏎Companies⏎Telecoms", "LIVE⏎Auto-update⏎On⏎Latest⏎Oldest".
 _MENU_ITEM = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}&'’-]*)(?:[ \u00a0]\p{Lu}[\p{L}\p{M}&'’-]*)?")
 _MENU_LINES = (3, 8)
+# A breadcrumb printed as the page's first line, above the headline: "Politique › Collectivités
+# territoriales", "Forum index › Fruit & Veg › Tomatoes, Peppers & Chillies". (The packs leave the
+# first line alone: it may be the headline itself, "Apple › L'iPhone 16 arrive".)
+_SECTION = r"[\p{Lu}\p{N}][\p{L}\p{N}'’&.-]*(?:,?[ \u00a0][\p{L}\p{N}'’&.-]+){0,3}"
+_FIRST_LINE_CRUMB = regex.compile(rf"{_SECTION}(?:[ \u00a0]*[»›][ \u00a0]*{_SECTION}){{1,6}}")
+_HEADLINE_WORDS = 25
+_CLOSED = ".:;,"
 # Menus sit at the page's head or foot; a list of cities or names inside the article stays.
 _MENU_ZONE = 8
 # The site's sections are ordinary words ("oldest" 4.2, "companies" 5.2), a trade's at most one
@@ -24,7 +31,9 @@ class Navigation(PackRule):
     content"). The phrases live in the YAML packs (rules/packs/<lang>/*.yml, `rule: CL207`).
     Also removes a menu written one item a line: a paragraph of three to eight lines, each one
     or two capitalised common words with no punctuation ("Business⏎Companies⏎Telecoms",
-    "LIVE⏎Auto-update⏎On⏎Latest⏎Oldest") among the first or last eight lines of the page; not
+    "LIVE⏎Auto-update⏎On⏎Latest⏎Oldest") among the first or last eight lines of the page, and a
+    breadcrumb of sections joined by › or » on the page's first line when a headline follows it
+    ("Politique › Collectivités territoriales"); not
     a list of names ("Tom Hanks⏎Meg Ryan…": a given name, or a word rarer than the ordinary ones),
     nor a list of cities inside the article.
 
@@ -37,7 +46,8 @@ class Navigation(PackRule):
 
     ## Fix safety
     Safe for breadcrumbs that start at the home page and for page-control labels; unsafe for bare "A
-    / B / C" section paths, recognised by their shape, and for menus written one item a line.
+    / B / C" section paths, recognised by their shape, for menus written one item a line and for a
+    breadcrumb on the first line.
     """
 
     code = "CL207"
@@ -50,6 +60,9 @@ class Navigation(PackRule):
         taken = {doc.line_at(f.start).index for f in found}
         langs = tuple(lexicon.doc_langs(doc.lang)) + lexicon.SHARED_LANGS
         nonblank = [ln.index for ln in doc.lines if not ln.is_blank]
+        crumb = self._first_line_crumb(doc, nonblank, taken)
+        if crumb is not None:
+            yield crumb
         zone = set(nonblank[:_MENU_ZONE] + nonblank[-_MENU_ZONE:])
         for para in doc.paragraphs:
             if (_MENU_LINES[0] <= len(para) <= _MENU_LINES[1] and not any(ln.index in taken for ln in para)
@@ -59,6 +72,20 @@ class Navigation(PackRule):
                 start, end = removal_span(doc, para[0], para[-1])
                 yield self.finding(start, end, "a menu, one item a line",
                                    Fix.unsafe(Edit.deletion(start, end), message=f"Remove the {len(para)} lines"))
+
+    def _first_line_crumb(self, doc, nonblank, taken):
+        """The first line is a breadcrumb when a headline follows it: a line of its own that ends
+        no sentence."""
+        if len(nonblank) < 2 or nonblank[0] in taken:
+            return None
+        first, second = doc.lines[nonblank[0]], doc.lines[nonblank[1]]
+        head = second.content.strip()
+        if (nonblank[1] - nonblank[0] < 2 or not _FIRST_LINE_CRUMB.fullmatch(first.content.strip())
+                or len(head.split()) > _HEADLINE_WORDS or head[-1:] in _CLOSED):
+            return None
+        start, end = removal_span(doc, first, first)
+        return self.finding(start, end, "a breadcrumb above the headline",
+                            Fix.unsafe(Edit.deletion(start, end), message="Remove the breadcrumb"))
 
 
 def _ordinary_words(text: str, langs) -> bool:

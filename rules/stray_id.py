@@ -2,7 +2,7 @@
 
 A line is read as tokens: an optional label of at most three words ("Article ID:", "Last
 modified:", "Message"), an optional number marker ("n°", "#"), then machine tokens only
-(epochs, ISO dates and times, UUIDs, hex digests, #IDs, slugs, time zones, a page counter "5/12"
+(epochs, ISO dates and times, UUIDs, URNs, hex digests, #IDs, slugs, time zones, a page counter "5/12"
 in a paragraph of its own, an agency's sign-off "pcm/vl/dch"). Any other token, such as a word
 after a date ("le 14/05/2024 à 07:32") or a short bare number ("2015", "3-1"), makes the line prose.
 """
@@ -24,6 +24,8 @@ _TYPES = (  # order matters: the first match names the token
     ("time", regex.compile(r"[0-2]?\d:[0-5]\d(?:Z|[+-][0-2]\d:?[0-5]\d)?")),
     ("zone", regex.compile(r"\(?(?:UTC|GMT|CET|CEST|BST|PST|PDT|EST|EDT|Z)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?|[+-][01]\d:?[0-5]\d")),
     ("uuid", regex.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")),
+    # "urn:li:linkedInArticle:7295514270836928512": a uniform resource name with a number in it
+    ("urn", regex.compile(r"(?i:urn):[a-z0-9][a-z0-9-]{0,31}(?::[\w.~%-]+)*:(?=[\w.~%-]*\d{4})[\w.~%-]+")),
     ("hash_id", regex.compile(r"(?:(?i:id|ref|réf)[^\S\n]?)?(?:#|n°|nº|N°)\d{3,}")),  # "#48213", "ID#55120"
     ("long_number", regex.compile(r"[1-9]\d{6,}")),  # seven digits or more, unformatted
     ("number", regex.compile(r"\d{3,}(?:[-_/](?:\d+|[A-Z]{1,5}))*")),  # only after a marker or an ID label
@@ -75,6 +77,7 @@ def _token_type(token: str) -> str | None:
 
 
 _GLUED_LABEL = regex.compile(r"^(\p{L}{2,12}):(?=[\p{L}\d])")  # "ID:nL1N3FX0QK": the label lost its space
+_URN = next(p for name, p in _TYPES if name == "urn")
 _PLAYER_CLOCK = regex.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*/[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}")
 
 
@@ -85,6 +88,8 @@ def classify(line: str) -> tuple[str, bool] | None:
         return "media player position", True  # "00:00 / 52:41": an audio or video player's counter
     if line[:1] in "[(" and line[-1:] in "])":
         line = line[1:-1]  # "[PR-2024-0117]", "(1709999347)"
+    if _URN.fullmatch(line):
+        return "URN", True  # before "urn:" is read as a label glued to its value
     tokens = [t for t in _TOKEN_SPLIT.split(_GLUED_LABEL.sub(r"\1: ", line, count=1)) if t]
     if not tokens:
         return None
@@ -113,7 +118,7 @@ def classify(line: str) -> tuple[str, bool] | None:
     return what, safe
 
 
-_UNMISTAKABLE = {"Unix timestamp", "machine timestamp", "UUID", "hexadecimal digest"}
+_UNMISTAKABLE = {"Unix timestamp", "machine timestamp", "UUID", "URN", "hexadecimal digest"}
 
 
 def _strong(kinds: set[str], numbered: bool) -> str | None:
@@ -127,6 +132,8 @@ def _strong(kinds: set[str], numbered: bool) -> str | None:
         return "machine timestamp"
     if "uuid" in kinds:
         return "UUID"
+    if "urn" in kinds:
+        return "URN"
     if "hex_long" in kinds:
         return "hexadecimal digest"
     if "hash_id" in kinds or numbered and kinds & {"number", "long_number", "hex_short", "alnum_id"}:
@@ -150,7 +157,8 @@ class StrayId(Rule):
     label: a Unix epoch (`1709999347`, `Last modified: 1714567320`), an ISO date-time
     (`2023-11-20 13:15:59`, `2024-05-14T07:32:00Z`), a labelled or numbered ID
     (`Article ID: 48213`, `Message #48213 | 17/01/2024 21:46`, `Article n° 2024041509321`),
-    a UUID, a hexadecimal digest (`a91c07d4e2`), a CMS slug (`post-id-884213`, `story-0a7c33e1`)
+    a UUID, a URN (`urn:li:linkedInArticle:7295514270836928512`), a hexadecimal digest
+    (`a91c07d4e2`), a CMS slug (`post-id-884213`, `story-0a7c33e1`)
     or a reference code (`[PR-2024-0117]`, `Réf. article : 7734120-ECO`, `ID:nL1N3FX0QK`), a media
     player's counter (`00:00 / 52:41`), a PDF's page counter (`5/12`) and a news agency's sign-off
     (`pcm/vl/dch`).

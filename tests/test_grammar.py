@@ -239,6 +239,17 @@ def test_debris_fixes_are_applied_before_checking_and_offsets_map_back():
     assert text[f.fix.edits[0].start:f.fix.edits[0].end] == "créez"
 
 
+@needs_grammalecte
+def test_no_slip_on_the_word_next_to_a_merge():
+    # A merge's split is a guess: read wrongly ("député sont"), the next word seems to disagree.
+    text = "Mardi 14 octobre, les députésont adopté la proposition de loi créant un fonds de solidarité."
+    at = text.index("députésont") + len("député")
+    wrong = _debris("CL402", at - 6, at + 4, Fix.unsafe(Edit.insertion(at, " ")))
+    other = _debris("CL999", at - 6, at + 4, Fix.unsafe(Edit.insertion(at, " ")))  # the same edit, no merge
+    assert ("CL502", "adopté") in spans(text, cl5(text, "fr", prior=[other]))
+    assert ("CL502", "adopté") not in spans(text, cl5(text, "fr", prior=[wrong]))
+
+
 def test_broken_wraps_are_joined_and_other_breaks_end_a_segment():
     doc = Document("Le conseil a voté\nhier soir le projet.\nLes buts\nYacine a marqué.\n", lang="fr")
     segs = prose.segments(doc)

@@ -134,13 +134,20 @@ def findings_for(doc, rule) -> list:
 
 def _check(doc, categories: frozenset[str], st: _State) -> list[tuple]:
     prior_spans = [(f.start, f.end) for f in doc.prior if not f.code.startswith("CL5")]
+    merges = [(f.start, f.end) for f in doc.prior if f.code in _MERGE_CODES]
     out = []
     for seg in prose.segments(doc):
         lang = segment_language(seg.text, doc.lang)
         backend = st.backend_for(lang) if lang else None
         if backend is not None:
-            out.extend(_findings(seg, _slips(st, backend, seg.text, lang, categories), lang, prior_spans))
+            out.extend(_findings(seg, _slips(st, backend, seg.text, lang, categories), lang, prior_spans, merges))
     return out
+
+
+# Merged words (CL401-CL403): the checker reads "les députésont adopté" as "député" with "adopté",
+# so a slip on the word next to a merge is a misreading of it.
+_MERGE_CODES = frozenset({"CL401", "CL402", "CL403"})
+_NEXT_WORD = 2  # characters between a merge and the slip: a space, or a space and an apostrophe
 
 
 def _slips(st: _State, backend, text: str, lang: str, categories: frozenset[str]) -> tuple[Slip, ...]:
@@ -235,15 +242,16 @@ def _one_per_conflict(kept: list) -> list:
     return out
 
 
-# A word the engine's dictionary lacks but the language's word list has is a variant spelling
-# ("organised", "centre" for an American dictionary), no sign of a garbled or foreign passage.
+# A word Harper's American dictionary lacks but the English word list has is a British spelling
+# ("organised", "centre"), no sign of a garbled or foreign passage. (Grammalecte's French
+# dictionary is complete: a word it lacks stays evidence.)
 _LISTED_ZIPF = 3.0
 
 
 def _listed(word: str, lang: str) -> bool:
     from corpuslint.rules import lexicon
 
-    return lexicon.supported(lang) and lexicon.zipf(word.lower(), lang) >= _LISTED_ZIPF
+    return lang == "en" and word.isalpha() and lexicon.zipf(word.lower(), lang) >= _LISTED_ZIPF
 
 
 def _marks_unknown_word(slip: Slip) -> bool:
@@ -257,7 +265,7 @@ def _marks_unknown_word(slip: Slip) -> bool:
     return False
 
 
-def _findings(seg, slips, lang: str, prior_spans) -> list[tuple]:
+def _findings(seg, slips, lang: str, prior_spans, merges=()) -> list[tuple]:
     text = seg.text
     kept = []
     for slip in slips:
@@ -269,6 +277,8 @@ def _findings(seg, slips, lang: str, prior_spans) -> list[tuple]:
         ds, de = seg.to_doc(slip.start, slip.end)
         if any(a < max(de, ds + 1) and ds < max(b, a + 1) for a, b in prior_spans):
             continue  # debris already reported there (e.g. ".." is CL104's)
+        if any(0 <= ds - b <= _NEXT_WORD or 0 <= a - de <= _NEXT_WORD for a, b in merges):
+            continue
         kept.append((cat, slip, ds, de))
     kept = _one_per_conflict(_one_per_span(kept, text))
     out = []

@@ -149,6 +149,9 @@ _FR_PREPOSITION = r"(?:au|aux|du|en|de|d['’]|à|à\s+la|à\s+l['’]|de\s+la|d
 _FR_ADVERB = r"(?:très|bien|plus|moins|peu|fort|si|aussi|trop|déjà|toujours|souvent|encore|particulièrement)"
 _FR_COMPLEMENT = regex.compile(
     rf"(?i)(?P<head>\p{{L}}+)\s+{_FR_PREPOSITION}\s*(?:\d[\d\s.,]*\s)?(?:\p{{L}}+\s+){{1,2}}(?:{_FR_ADVERB}\s+)?$")
+# Two complements stacked: "les élus de l'agglomération du Cotentin réunis".
+_FR_COMPLEMENTS = regex.compile(
+    rf"(?i)(?P<head>\p{{L}}+)\s+(?:{_FR_PREPOSITION}(?:(?<=['’])\s*|\s+)(?:\p{{L}}+\s+){{1,2}}){{2}}$")
 # Adverbs of quantity: "beaucoup de patients" is plural through its complement.
 _FR_QUANTITY = frozenset({"beaucoup", "peu", "trop", "assez", "tant", "tellement", "combien", "plupart"})
 _FR_COMPLEMENT_NOUN = regex.compile(rf"(?i)(?P<head>\p{{L}}+)\s+{_FR_PREPOSITION}\s*$")
@@ -285,6 +288,8 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
             return False
         if _ACRONYM.fullmatch(span.strip()) or _in_quoted_title(text, start, end):
             return False  # "l'US Tournon": a club's initials; « Astral Rangers »: a title
+        if lang == "fr" and span.strip().lower() in _FR_DETERMINERS and _NAME_AFTER.match(text, end):
+            return False  # "la Sud de France Arena": the article goes with the whole name
         if _TITLE_SUBJECT.search(before[-80:]):
             return False  # "Les Chantiers de l'Histoire est un podcast": a title is one thing
         if lang == "fr" and _agrees_across_complement(span, before[-60:], text[end:end + 40]):
@@ -301,6 +306,10 @@ _TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
 # "The Times"), singular whatever its form.
 _TITLE_SUBJECT = regex.compile(r"(?:^|[.!?:;]\s+)(?:Les|Des|Ces|The|These|Those)\s+\p{Lu}\p{Ll}+[^.!?;:]*$")
 _AFTER_SENTENCE_START = regex.compile(r"(?:^|[.!?:;«“\"(—–\n]\s*)$")
+
+
+_FR_DETERMINERS = frozenset("le la les un une du des ce cet cette ces son sa ses".split())
+_NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}")
 
 
 def _proper_noun(text: str, start: int, end: int) -> bool:
@@ -324,13 +333,15 @@ def _plural_form(word: str) -> bool:
 
 
 def _agrees_across_complement(span: str, before: str, after: str) -> bool:
-    """"des mesures au sol effectuées": the word agrees in number with the noun before the
-    complement (checked on the span itself, or on the word after a flagged bare noun)."""
+    """"des mesures au sol effectuées", "les élus de l'agglomération du Cotentin réunis": the word
+    agrees in number with the noun before the complement, or two stacked (checked on the span
+    itself, or on the word after a flagged bare noun)."""
     m = _FR_COMPLEMENT.search(before)
     if m and m["head"].lower() in _FR_QUANTITY:
         return False  # "beaucoup de patients me disent": the verb agrees with the complement
     if m and " " not in span.strip():
-        return _plural_form(m["head"]) == _plural_form(span.strip())
+        stacked = _FR_COMPLEMENTS.search(before)
+        return any(_plural_form(h["head"]) == _plural_form(span.strip()) for h in (m, stacked) if h)
     m, nxt = _FR_COMPLEMENT_NOUN.search(before), _NEXT_WORD.match(after)
     if m and nxt and " " not in span.strip() and not _plural_form(span.strip()):
         return _plural_form(m["head"]) == _plural_form(nxt[1])

@@ -333,7 +333,12 @@ _ITS_SUPERLATIVE = regex.compile(
 # -ing a plural noun cannot be its complement ("for" is also "because": it stays out).
 _ITS_AFTER = regex.compile(
     r"(?<![\p{L}'’])(?:of|with|into|from|about|in|by|on|at|under|over|through|to|\p{Ll}{2,}ing)\s+"
-    r"(?P<its>[Ii]t['’]s)\s+(?P<noun>[a-z][a-z-]*[a-z]s)(?![\p{L}'’])")
+    r"(?P<its>[Ii]t['’]s)\s+(?P<noun>[a-z][a-z-]*[a-z]s)(?![\p{L}'’])"
+    # "your grinder and it's quirks.": after "and", a plural noun that ends the phrase ("and it's
+    # years since…", "and it's miles better" are measures)
+    r"|(?<![\p{L}'’])and\s+(?P<its>[Ii]t['’]s)\s+(?P<noun>[a-z][a-z-]*[a-z]s)(?=\s*[.,;:!?)]|\s+(?:and|or)\b)")
+_MEASURES = frozenset("""years days months weeks hours minutes seconds decades centuries ages times miles metres
+    meters kilometres kilometers inches feet yards pounds dollars euros points degrees percent""".split())
 _NOT_A_NOUN = frozenset("""time been not just also still only really all what who why how where when that this so very too
     now always never often ever clear true hard easy worth likely possible unclear important here there one about
     said because unlikely obvious better worse enough""".split())
@@ -353,7 +358,7 @@ def _its_possessive(text: str) -> list[Slip]:
         seen.add(m.start())
         out.append(_its_slip(m))
     for m in _ITS_AFTER.finditer(text):
-        if m.start("its") not in seen and plural_noun(m.group("noun")):
+        if m.start("its") not in seen and plural_noun(m.group("noun")) and m.group("noun") not in _MEASURES:
             seen.add(m.start("its"))
             out.append(_its_slip(m))
     for m in _ITS_SUPERLATIVE.finditer(text):
