@@ -965,12 +965,18 @@ class PackSet:
 
 # -- the rule --------------------------------------------------------------------------------
 
+_LEAD_IN_LINES, _LEAD_IN_WORDS = 2, 25
+
+
 class PackRule(Rule):
     """Base of every rule fed by YAML packs (built-in CL2xx rules and user rules)."""
 
     category = "boilerplate"
     fix_applicability = "sometimes"
     extra_packs: ClassVar[tuple[Pack, ...]] = ()
+    # Words of the lines that head a widget above its first found line (a form's pitch): a
+    # subclass sets it to take those lines too, unsafe.
+    lead_in: ClassVar[regex.Pattern | None] = None
 
     @classmethod
     def packs(cls) -> tuple[Pack, ...]:
@@ -1072,7 +1078,28 @@ class _Scan:
             if i + 2 in lines and i + 1 not in lines and self._bridge(doc.lines[i + 1]):
                 sure = e.applicability == lines[i + 2].applicability
                 lines[i + 1] = e if sure else replace(e, applicability=Applicability.UNSAFE)
+        if self.rule.lead_in is not None:
+            for i in [i for i in sorted(lines) if i - 1 not in lines] + [b for b in sorted(blocks) if b - 1 not in lines]:
+                for k in self._lead_in(i):
+                    lines[k] = replace(lines.get(i) or blocks[i][0], applicability=Applicability.UNSAFE)
         return self._removals(blocks, lines)
+
+    def _lead_in(self, i: int) -> range:
+        """The widget's own heading and pitch above its first found line ("Stay in touch⏎Get field
+        updates…" above "Your email"): the one or two lines that open the paragraph, short, each
+        in the rule's vocabulary (``PackRule.lead_in``)."""
+        lines = self.doc.lines
+        for n in range(1, _LEAD_IN_LINES + 1):
+            top = i - n
+            if top < 0 or lines[top].is_blank:
+                return range(0)
+            text = lines[top].content.strip()
+            if (_words(text) > _LEAD_IN_WORDS or self.idx.in_code(top)
+                    or not self.rule.lead_in.search(text)):
+                return range(0)
+            if top == 0 or lines[top - 1].is_blank:
+                return range(top, i)
+        return range(0)
 
     def _bridge(self, ln: Line) -> bool:
         words = ln.content.split()

@@ -1,4 +1,11 @@
+import regex
+
 from corpuslint.rules.boilerplate import PackRule
+
+# A comment widget's heading: "Join the conversation", "Vos réactions" above the form or the count.
+_LEAD_IN = regex.compile(
+    r"(?i)\b(?:comment\w*|réagi\w*|réactions?|avis|discussions?|conversation|débat|reply|répon\w*"
+    r"|your (?:say|thoughts|views)|votre (?:avis|opinion))\b")
 
 
 class CommentPrompt(PackRule):
@@ -26,5 +33,6 @@ class CommentPrompt(PackRule):
     """
 
     code = "CL201"
+    lead_in = _LEAD_IN
     name = "comment-prompt"
     fix_applicability = "sometimes"

@@ -5,6 +5,11 @@ from corpuslint.rules import lexicon
 from corpuslint.rules.boilerplate import PackRule, removal_span
 from corpuslint.rules.merged_case import given_names
 
+# A login prompt's pitch above its buttons: "Connectez-vous pour afficher plus de contenu⏎Créez votre
+# compte gratuit ou identifiez-vous pour continuer." above "S'identifier".
+_LEAD_IN = regex.compile(
+    r"(?i)\b(?:connect\w*|identifi\w*|compte|account|log ?in|sign ?in|register|inscri\w*|continu\w*"
+    r"|afficher plus|voir plus|see more)\b")
 # A menu written one item a line: "Business⏎Companies⏎Telecoms", "LIVE⏎Auto-update⏎On⏎Latest⏎Oldest".
 _MENU_ITEM = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}&'’-]*)(?:[ \u00a0]\p{Lu}[\p{L}\p{M}&'’-]*)?")
 _MENU_LINES = (3, 8)
@@ -51,6 +56,7 @@ class Navigation(PackRule):
     """
 
     code = "CL207"
+    lead_in = _LEAD_IN
     name = "navigation"
     fix_applicability = "sometimes"
 

@@ -1,4 +1,14 @@
+import regex
+
 from corpuslint.rules.boilerplate import PackRule
+
+# A form's heading and pitch: "Stay in touch⏎Get field updates from our teams four times a year." above
+# "Your email", "Join the Grindhouse Club⏎Brew guides, early access…" above "Email address".
+_LEAD_IN = regex.compile(
+    r"(?i)\b(?:newsletter|infolettre|lettre d['’]information|e-?mails?|courriels?|inbox|boîte (?:mail|de réception)"
+    r"|updates?|nouvelles|actus?|stay in touch|keep in touch|restons en contact|sign(?:ing)? up|subscri\w*|abonn\w*"
+    r"|inscri\w*|join|rejoignez|club|every (?:week|month|morning)|chaque (?:semaine|mois|matin)|weekly|hebdo\w*"
+    r"|monthly|mensuel\w*|first order|première commande|early access|accès anticipé)\b")
 
 
 class NewsletterPrompt(PackRule):
@@ -25,5 +35,6 @@ class NewsletterPrompt(PackRule):
     """
 
     code = "CL202"
+    lead_in = _LEAD_IN
     name = "newsletter-prompt"
     fix_applicability = "sometimes"

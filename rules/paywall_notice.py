@@ -1,4 +1,13 @@
+import regex
+
 from corpuslint.rules.boilerplate import PackRule
+
+# A login wall's heading and pitch: "Connectez-vous pour afficher plus de contenu⏎Créez votre compte
+# gratuit ou identifiez-vous pour continuer." above "S'identifier".
+_LEAD_IN = regex.compile(
+    r"(?i)\b(?:connect\w*|identifi\w*|compte|account|log ?in|sign ?in|register|inscri\w*|abonn\w*|subscri\w*"
+    r"|continu\w*|afficher plus|voir plus|see more|read more|lire la suite|keep reading|reste à lire|exclusi\w*"
+    r"|premium|réservé|reserved|members?|membres?)\b")
 
 
 class PaywallNotice(PackRule):
@@ -23,5 +32,6 @@ class PaywallNotice(PackRule):
     """
 
     code = "CL204"
+    lead_in = _LEAD_IN
     name = "paywall-notice"
     fix_applicability = "sometimes"

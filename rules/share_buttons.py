@@ -1,4 +1,11 @@
+import regex
+
 from corpuslint.rules.boilerplate import PackRule
+
+# A share row's heading or reactions: "Partager l'article", "J'aime⏎Commenter" above "Republier", "Envoyer".
+_LEAD_IN = regex.compile(
+    r"(?i)^(?:partag\w*|share\w*|j['’]aime|like|recommander|envoyer|send|tweet\w*|imprimer|print|comment\w*)\b"
+    r"[^\n]{0,40}$")
 
 
 class ShareButtons(PackRule):
@@ -23,5 +30,6 @@ class ShareButtons(PackRule):
     """
 
     code = "CL205"
+    lead_in = _LEAD_IN
     name = "share-buttons"
     fix_applicability = "safe"

@@ -45,6 +45,8 @@ _CALL_TO_ACTION = regex.compile(
     rf"(?:[ \t]*:[ \t]*[^\n]{{1,80}}?[ \t]*\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\))?"
     rf"|{_POST_FOOTER}")
 _POST_FOOTER_LINE = regex.compile(_POST_FOOTER)
+# A post card's label above its link: "Post by @levainandco", "Publication de @club@piaille.fr".
+_POST_BY = regex.compile(r"[ \t]*(?i:post|posted|publication|publiée?)[ \t]+(?i:by|par|de)[ \t]+@[\w.]{2,30}(?:@[\w.-]+)?[ \t]*")
 # Lines a post widget prints under its label: the account alone, the caption with its sound (TikTok).
 _LONE_HANDLE = regex.compile(r"[ \t]*@[\w.]{1,30}[ \t]*")
 _SOUND = regex.compile(r"♬")
@@ -206,6 +208,15 @@ class SocialEmbed(Rule):
             elif len(ln.text) <= 80 and _CALL_TO_ACTION.fullmatch(ln.content.strip()):
                 tail = _widget_tail(lines, i)
                 claimed.update(t.index for t in [ln, *tail])
+                prev = lines[i - 1] if i > 0 else None
+                if (prev is not None and prev.index == ln.index - 1 and prev.index not in claimed
+                        and "@" in prev.text and _POST_BY.fullmatch(prev.text)):
+                    # "Post by @levainandco" / "View on Threads": the card's label and its link.
+                    start, end = _block_removal(prev, tail[-1] if tail else ln, doc)
+                    yield self.finding(start, end, "embedded post (label and link)",
+                                       Fix.safe(Edit.deletion(start, end), message="Remove the embed"))
+                    claimed.add(prev.index)
+                    continue
                 if not tail:
                     yield self._remove(ln, doc, "embed player or post label", safe=True)
                     prev = lines[i - 1] if i > 0 else None
