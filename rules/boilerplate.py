@@ -1299,7 +1299,8 @@ def _has_separator(rest: str) -> bool:
 
 
 def _is_title(rest: str) -> bool:
-    """What follows "Read more:" is a headline: short, one sentence, no final full stop."""
+    """What follows "Read more:" is a headline: short, one sentence (two after the label's
+    separator), no final full stop."""
     sep = _SEP_RE.match(rest)
     body = rest[sep.end():] if sep else rest
     had_sep = bool(sep and sep.group().strip())
@@ -1311,7 +1312,9 @@ def _is_title(rest: str) -> bool:
     if _words(body) > TITLE_MAX_WORDS or _ENDS_WITH_STOP.search(body):
         return False
     body = _DATELINE.sub("", body, count=1)  # "Quimper. Les halles rouvriront…": a place, then the title
-    return not _SENTENCE_BREAK.search(body.rstrip(".!?… "))
+    # After "Read next:" a headline may hold two short sentences ("The first deadlines are here.
+    # Here's what changes"); without the label's separator, one.
+    return len(_SENTENCE_BREAK.findall(body.rstrip(".!?… "))) <= (1 if had_sep else 0)
 
 
 def _ad_copy(text: str) -> bool:

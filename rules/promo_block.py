@@ -17,7 +17,7 @@ _BUTTON_TEXT = {
     "fr": regex.compile(r"(?:je|j['’][^\W\d_])\S*(?:\s+\S+){0,4}", regex.I),
     "en": regex.compile(r"(?:book|get|claim|start|download|request|compare|find|shop|buy|order|try|join|subscribe"
                         r"|sign me up|register|reserve|grab|unlock|upgrade|send me|show me|take me|talk to|speak to)"
-                        r"\b(?=.*\b(?:my|me|free|now|today|quote|offers?|deals?|trial|callback|survey|demo|here)\b)"
+                        r"\b(?=.*\b(?:my|me|free|now|today|online|quote|offers?|deals?|trial|callback|survey|demo|here)\b)"
                         r"(?:\s+\S+){0,4}", regex.I),
 }
 # What the pitch above the button sells: a price, a free offer, a comparison, a release. Not a mere
@@ -111,6 +111,10 @@ def _text_button(para, last: str, lang: str) -> bool:
             return False
     else:
         pitch, label = [ln.content for ln in para[:-1]], last
+        if len(last.split()) > _LABEL_WORDS and ". " in last:
+            # "Gift vouchers from £25, valid for 12 months. Buy online": the button after the pitch
+            head, label = last.rsplit(". ", 1)
+            pitch.append(head)
         if any(p.lstrip()[:1] in "-•*–" for p in pitch):
             return False  # a list item over its continuation
     if not label or len(label.split()) > _LABEL_WORDS or not _BUTTON_TEXT[lang].fullmatch(label):

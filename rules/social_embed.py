@@ -80,6 +80,9 @@ _POST_WORD = regex.compile(r"\p{L}{2,}")
 # What a post carries and a sentence of the article seldom does: an emoji, a hashtag, a link, a "!".
 _POST_MARK = regex.compile(r"\p{Extended_Pictographic}|#\p{L}|https?://|!")  # "#1" is a rank, no hashtag
 _NUMBERED = regex.compile(r"[ \t]*(?:\d{1,2}[.)]|[#*•])[ \t]")  # "1. Tirer parti…": a heading or an item
+# The blockquote of an embedded tweet signs off with a dash: "— Priya Natarajan (@priyan_builds) June
+# 18, 2024". With it the paragraph above is the post, marks or not.
+_DASHED_FOOTER = regex.compile(r"[ \t]*[—–-][ \t]*\p{L}")
 _BYLINE = regex.compile(r"(?:By|Par|Von|Por|Di)\b")  # "By Jordan Park (@jpark) May 11, 2024" is a byline
 
 
@@ -318,21 +321,24 @@ def _widget_tail(lines, i):
         if nxt.index != (tail[-1].index if tail else lines[i].index) + 1:
             break
         if not (_LONE_HANDLE.fullmatch(nxt.text) or _SOUND.search(nxt.text) and len(nxt.text) <= 200
-                or _LONE_CLOCK.fullmatch(nxt.text) or _PLAYER_FALLBACK.fullmatch(nxt.text)):
-            break
+                or _LONE_CLOCK.fullmatch(nxt.text) or _PLAYER_FALLBACK.fullmatch(nxt.text)
+                or nxt.text.strip() == "/" and tail and _LONE_CLOCK.fullmatch(tail[-1].text)):
+            break  # ("0:00⏎/⏎1:48": a player's clock and length, the slash on its own line)
         tail.append(nxt)
     return tail
 
 
 def _post_text_above(doc, prev, ln) -> bool:
     """``prev`` and ``ln`` (the footer) make a paragraph of their own, and ``prev`` reads like a post
-    (an emoji, a hashtag, a link or an exclamation): ``prev`` is the post's text."""
+    (an emoji, a hashtag, a link or an exclamation, or a footer that signs off with a dash):
+    ``prev`` is the post's text."""
     lines = doc.lines
     return (prev is not None and prev.index == ln.index - 1 and not prev.is_blank
             and (prev.index == 0 or lines[prev.index - 1].is_blank)
             and (ln.index + 1 >= len(lines) or lines[ln.index + 1].is_blank)
             and len(prev.text.split()) <= _POST_WORDS and len(_POST_WORD.findall(prev.text)) >= _POST_MIN_WORDS
-            and not _NUMBERED.match(prev.text) and _POST_MARK.search(prev.text) is not None)
+            and not _NUMBERED.match(prev.text)
+            and (_POST_MARK.search(prev.text) is not None or _DASHED_FOOTER.match(ln.text) is not None))
 
 
 def _block_removal(first, last, doc) -> tuple[int, int]:

@@ -147,11 +147,14 @@ _WORD_CATEGORIES = (AGREEMENT, VERB_FORM, CONFUSION, GRAMMAR)
 # effectuées" as one group.
 _FR_PREPOSITION = r"(?:au|aux|du|en|de|d['’]|à|à\s+la|à\s+l['’]|de\s+la|de\s+l['’])"
 _FR_ADVERB = r"(?:très|bien|plus|moins|peu|fort|si|aussi|trop|déjà|toujours|souvent|encore|particulièrement)"
+# A complement's words are no auxiliary: in "les travaux de terrassement ont commencés" the participle
+# follows its verb, not the complement.
+_FR_WORD = r"(?!(?:a|ont|avait|avaient|aura|auront|est|sont|était|étaient|sera|seront)\s)\p{L}+\s+"
 _FR_COMPLEMENT = regex.compile(
-    rf"(?i)(?P<head>\p{{L}}+)\s+{_FR_PREPOSITION}\s*(?:\d[\d\s.,]*\s)?(?:\p{{L}}+\s+){{1,2}}(?:{_FR_ADVERB}\s+)?$")
+    rf"(?i)(?P<head>\p{{L}}+)\s+{_FR_PREPOSITION}\s*(?:\d[\d\s.,]*\s)?(?:{_FR_WORD}){{1,2}}(?:{_FR_ADVERB}\s+)?$")
 # Two complements stacked: "les élus de l'agglomération du Cotentin réunis".
 _FR_COMPLEMENTS = regex.compile(
-    rf"(?i)(?P<head>\p{{L}}+)\s+(?:{_FR_PREPOSITION}(?:(?<=['’])\s*|\s+)(?:\p{{L}}+\s+){{1,2}}){{2}}$")
+    rf"(?i)(?P<head>\p{{L}}+)\s+(?:{_FR_PREPOSITION}(?:(?<=['’])\s*|\s+)(?:{_FR_WORD}){{1,2}}){{2}}$")
 # Adverbs of quantity: "beaucoup de patients" is plural through its complement.
 _FR_QUANTITY = frozenset({"beaucoup", "peu", "trop", "assez", "tant", "tellement", "combien", "plupart"})
 _FR_COMPLEMENT_NOUN = regex.compile(rf"(?i)(?P<head>\p{{L}}+)\s+{_FR_PREPOSITION}\s*$")

@@ -3,7 +3,11 @@
 - a plural numeral: "trentes minutes" -> "trente" (trente, quarante… douze, quatre never take
   an -s; "vingt" and "cent" sometimes do and are not judged);
 - "a" for "à" before a number that ends the clause: "en tout, a deux." ("il en a deux" has a
-  pronoun before "a");
+  pronoun before "a"); "à" for "a" between a subject pronoun, or a noun after its determiner, and
+  a past participle: "elle à grandi", "la néobanque à annoncé" (not "elle à côté", "tout à fait",
+  "mis à nu": nouns and set phrases after the preposition);
+- a past participle in the plural after "ont", "avaient"… with no object before it: "les travaux
+  ont commencés" -> "commencé" (not "qu'ils ont cueillies", "ils les ont vus");
 - a plural subject whose verb, after a relative clause or an apposition set off by commas, is
   singular: "Les joueurs, qui avaient dominé la première période, a perdu" -> "ont", "Les
   détecteurs de fumée, obligatoires dans tous les logements, doit être testés" -> "doivent". The subject is a plural
@@ -30,6 +34,30 @@ _NUMERAL_PLURAL = regex.compile(
 _A_NUMBER = regex.compile(
     r"(?<=,\s+)(?P<a>a)\s+(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|cent|plusieurs)"
     r"(?=\s*(?:[.,;:!?)…]|$))")
+# "elle à grandi", "qui à perdu": after a subject pronoun, "à" before a past participle is the verb "a".
+# Not an elliptical "elle à côté", "il à midi" (a noun after the preposition).
+_A_PARTICIPLE = regex.compile(
+    r"(?<![\p{L}'’-])(?:[Ii]l|[Ee]lle|[Oo]n|qui"
+    # ... or a noun after its determiner: "la néobanque à annoncé jeudi"
+    r"|(?:[Ll]a|[Ll]e|[Ll]['’]|[Cc]ette|[Cc]e|[Cc]et|[Ss]on|[Ss]a|[Ll]eur|[Nn]otre|[Vv]otre)\s*\p{Ll}{3,})\s+(?P<a>à)\s+"
+    r"(?P<part>\p{Ll}[\p{Ll}-]*(?:é|i|u|is|it|ert|eint|aint|oint|ort))(?![\p{L}'’-])")
+_A_NOUNS = frozenset({"côté", "pied", "moitié", "volonté", "gré", "midi", "minuit", "priori", "posteriori",
+                      "jeun", "début", "bout", "tout", "menu", "vue", "vie", "dessus", "dessous", "pis", "fait",
+                      "découvert", "couvert", "crédit", "cru", "nu", "demi", "tort", "défaut", "dessein", "inédit",
+                      "écrit", "abri", "répit", "profit", "loisir", "souhait", "bordé", "été", "parti", "reçu"})
+# "les travaux de terrassement ont commencés": with "avoir", the participle agrees only with an
+# object placed before it ("que", "qu'", or a pronoun "les", "la", "l'", "nous", "vous" right before
+# the auxiliary), so with neither it stays in the masculine singular.
+_AVOIR_PLURAL_PARTICIPLE = regex.compile(
+    r"(?<![\p{L}'’-])(?P<aux>ont|avaient|auront|auraient|eurent)\s+(?P<part>\p{Ll}{3,}(?:és|ées))(?![\p{L}'’-])")
+_OBJECT_PRONOUN = regex.compile(r"(?i)(?<![\p{L}])(?:les|la|l['’]|nous|vous|me|m['’]|te|t['’]|se|s['’]|en)\s*$")
+_OBJECT_BEFORE = regex.compile(r"(?i)(?:\bque\b|\bqu['’]|\bcombien\b|\b(?:quels?|quelles?|lesquels|lesquelles)\b)[^.!?;:]*$")
+# "que" after a verb of saying or a conjunction opens a clause; it is no object of the participle.
+_CONJUNCTION_QUE = regex.compile(
+    r"(?i)(?:\p{L}+(?:é|i|u|it|is)|dit|estime|affirme|pense|sait|croit|explique|indique|précise|rappelle|souligne"
+    r"|annonce|assure|juge|considère|constate|note|reconnaît|admet|observe|confirme|ajoute|espère|craint"
+    r"|bien|alors|parce|pendant|dès|tandis|ainsi|avant|après|depuis|pour|sans|si|tant|plutôt|même)\s+qu(?:e\b|['’])")
+_OBJECT_SPAN = 120
 _SINGULAR_TO_PLURAL = {
     "a": "ont", "est": "sont", "était": "étaient", "sera": "seront", "serait": "seraient", "avait": "avaient",
     "aura": "auront", "aurait": "auraient", "fait": "font", "doit": "doivent", "devait": "devaient",
@@ -119,6 +147,21 @@ def _participle_slip(m: regex.Match, rule: str) -> Slip | None:
                 f"Le participe s'accorde avec « {subject} » : « {plural} ».", (plural,))
 
 
+def _infinitive_of(part: str) -> str | None:
+    """The listed infinitive that ``part`` is the past participle of ("annoncé" -> "annoncer",
+    "grandi" -> "grandir", "perdu" -> "perdre", "pris" -> "prendre", "ouvert" -> "ouvrir")."""
+    stems = {"é": [part[:-1] + "er"], "i": [part + "r"], "u": [part[:-1] + "re", part[:-1] + "oir"],
+             "s": [part[:-2] + "ire", part[:-2] + "ettre", part[:-2] + "endre"],
+             "t": [part[:-2] + "ire", part[:-3] + "rir", part[:-1] + "dre"]}.get(part[-1], [])
+    return next((w for w in stems if len(w) > 3 and _listed(w)), None)
+
+
+def _conjunction_que(before: str, at: int) -> bool:
+    """The "que" at ``at`` follows a verb of saying or a conjunction ("a confirmé que", "bien que")."""
+    m = regex.search(r"(\p{L}+)\s+$", before[:at])
+    return bool(m) and _CONJUNCTION_QUE.match(m.group(1) + " " + before[at:at + 4]) is not None
+
+
 def _listed(word: str) -> bool:
     from corpuslint.rules import lexicon
 
@@ -134,6 +177,23 @@ def check(text: str) -> list[Slip]:
     for m in _A_NUMBER.finditer(text):
         out.append(Slip(m.start("a"), m.end("a"), "corpuslint", "a-for-à", CONFUSION,
                         "Préposition « à » (et non le verbe « a ») devant ce nombre.", ("à",)))
+    for m in _A_PARTICIPLE.finditer(text):
+        part = m.group("part").lower()
+        if part in _A_NOUNS or not _listed(part) or not _infinitive_of(part):
+            continue  # "à trois points", "sa manière à lui": no participle after the preposition
+        out.append(Slip(m.start("a"), m.end("a"), "corpuslint", "à-for-a", CONFUSION,
+                        "Auxiliaire « a » (et non la préposition « à ») devant ce participe.", ("a",)))
+    for m in _AVOIR_PLURAL_PARTICIPLE.finditer(text):
+        part = m.group("part")
+        base = regex.sub(r"(?:ées|és|ée)$", "é", part)
+        before = text[max(0, m.start() - _OBJECT_SPAN):m.start()]
+        obj = _OBJECT_BEFORE.search(before)
+        if (_OBJECT_PRONOUN.search(before) or obj and not _conjunction_que(before, obj.start())
+                or not _listed(base) or not _listed(part)):
+            continue  # an object before the participle, which may agree with it
+        out.append(Slip(m.start("part"), m.end("part"), "corpuslint", "avoir-participle-plural", AGREEMENT,
+                        f"Après « {m.group('aux')} » sans complément d'objet placé avant, le participe est "
+                        f"invariable : « {base} ».", (base,)))
     for m in _DIRECT_SUBJECT.finditer(text):
         verb = m.group("verb")
         if _BETWEEN.search(text, max(0, m.start() - 80), m.start()):
