@@ -1079,7 +1079,9 @@ class _Scan:
                 sure = e.applicability == lines[i + 2].applicability
                 lines[i + 1] = e if sure else replace(e, applicability=Applicability.UNSAFE)
         if self.rule.lead_in is not None:
-            for i in [i for i in sorted(lines) if i - 1 not in lines] + [b for b in sorted(blocks) if b - 1 not in lines]:
+            starts = [i for i in sorted(lines) if i - 1 not in lines]
+            starts += [b for b in sorted(blocks) if b - 1 not in lines]
+            for i in starts:
                 for k in self._lead_in(i):
                     lines[k] = replace(lines.get(i) or blocks[i][0], applicability=Applicability.UNSAFE)
         return self._removals(blocks, lines)

@@ -26,9 +26,10 @@ _PAREN_START = regex.compile(r"^\([^()\n]{1,80}\)[ \t]*[\p{L}\p{N},;.:]")
 _DIGIT_START = regex.compile(r"^\p{N}")
 _WEEKDAY_END = regex.compile(r"(?i)\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday"
                              r"|thursday|friday|saturday|sunday)$")
-_DAY_MONTH_START = regex.compile(r"(?i)^(?:1er|[0-3]?\d)[ \u00a0]+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre"
-                                 r"|octobre|novembre|décembre|january|february|march|april|may|june|july|august|september"
-                                 r"|october|november|december)\b")
+_DAY_MONTH_START = regex.compile(
+    r"(?i)^(?:1er|[0-3]?\d)[ \u00a0]+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
+    r"|novembre|décembre|january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\b")
 # Not prose: an address, a handle, a lettered or numbered list item, a Markdown heading or fence.
 _NOT_PROSE_START = regex.compile(r"^(?:\S*(?:://|www\.|@|\.\p{L}{2,}\b)|\p{Ll}[.)]\s|\p{N}+[.)°]\s)")
 _WORD = regex.compile(r"\w+")

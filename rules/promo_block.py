@@ -17,7 +17,8 @@ _BUTTON_TEXT = {
     "fr": regex.compile(r"(?:je|j['’][^\W\d_])\S*(?:\s+\S+){0,4}", regex.I),
     "en": regex.compile(r"(?:book|get|claim|start|download|request|compare|find|shop|buy|order|try|join|subscribe"
                         r"|sign me up|register|reserve|grab|unlock|upgrade|send me|show me|take me|talk to|speak to)"
-                        r"\b(?=.*\b(?:my|me|free|now|today|online|quote|offers?|deals?|trial|callback|survey|demo|here)\b)"
+                        r"\b(?=.*\b(?:my|me|free|now|today|online|quote|offers?|deals?|trial|callback|survey|demo"
+                        r"|here)\b)"
                         r"(?:\s+\S+){0,4}", regex.I),
 }
 # What the pitch above the button sells: a price, a free offer, a comparison, a release. Not a mere

@@ -30,8 +30,8 @@ _INLINE_ATTRIBUTION = regex.compile(
 # "Voir sur Strava" (an activity card).
 _PLATFORM = r"(?:Instagram|YouTube|Twitter|X|TikTok|Facebook|Vimeo|Dailymotion|Threads|Bluesky|Twitch|Strava|Komoot|Spotify|SoundCloud|Flickr|Mastodon)"
 # A Facebook post's footer: "Publiée par Bureau syndical NordCâble sur Lundi 3 mars 2025".
-_POST_FOOTER = (rf"(?i:publiée?|posted|publicad[ao]|pubblicat[ao]|gepostet)[ \t]+(?i:par|by|por|da|von)[ \t]+[^\n]{{2,60}}?"
-                rf"[ \t]+(?i:sur|on|en|el|il|am)[ \t]+(?:\p{{L}}+,?[ \t]+)?{_DATE}")
+_POST_FOOTER = (rf"(?i:publiée?|posted|publicad[ao]|pubblicat[ao]|gepostet)[ \t]+(?i:par|by|por|da|von)[ \t]+"
+                rf"[^\n]{{2,60}}?[ \t]+(?i:sur|on|en|el|il|am)[ \t]+(?:\p{{L}}+,?[ \t]+)?{_DATE}")
 _CALL_TO_ACTION = regex.compile(
     rf"(?i:view|watch|see|voir|regarder|afficher|visionner|ver|mirar|guarda|visualizza|assista|veja|bekijk)"
     rf"\b[^.!?:\n]{{0,45}}?\b(?i:on|sur|en|su|auf|no|na|op)[ \t]+{_PLATFORM}"
@@ -46,7 +46,8 @@ _CALL_TO_ACTION = regex.compile(
     rf"|{_POST_FOOTER}")
 _POST_FOOTER_LINE = regex.compile(_POST_FOOTER)
 # A post card's label above its link: "Post by @levainandco", "Publication de @club@piaille.fr".
-_POST_BY = regex.compile(r"[ \t]*(?i:post|posted|publication|publiée?)[ \t]+(?i:by|par|de)[ \t]+@[\w.]{2,30}(?:@[\w.-]+)?[ \t]*")
+_POST_BY = regex.compile(
+    r"[ \t]*(?i:post|posted|publication|publiée?)[ \t]+(?i:by|par|de)[ \t]+@[\w.]{2,30}(?:@[\w.-]+)?[ \t]*")
 # Lines a post widget prints under its label: the account alone, the caption with its sound (TikTok).
 _LONE_HANDLE = regex.compile(r"[ \t]*@[\w.]{1,30}[ \t]*")
 _SOUND = regex.compile(r"♬")
@@ -80,9 +81,6 @@ _POST_WORD = regex.compile(r"\p{L}{2,}")
 # What a post carries and a sentence of the article seldom does: an emoji, a hashtag, a link, a "!".
 _POST_MARK = regex.compile(r"\p{Extended_Pictographic}|#\p{L}|https?://|!")  # "#1" is a rank, no hashtag
 _NUMBERED = regex.compile(r"[ \t]*(?:\d{1,2}[.)]|[#*•])[ \t]")  # "1. Tirer parti…": a heading or an item
-# The blockquote of an embedded tweet signs off with a dash: "— Priya Natarajan (@priyan_builds) June
-# 18, 2024". With it the paragraph above is the post, marks or not.
-_DASHED_FOOTER = regex.compile(r"[ \t]*[—–-][ \t]*\p{L}")
 _BYLINE = regex.compile(r"(?:By|Par|Von|Por|Di)\b")  # "By Jordan Park (@jpark) May 11, 2024" is a byline
 
 
@@ -330,15 +328,13 @@ def _widget_tail(lines, i):
 
 def _post_text_above(doc, prev, ln) -> bool:
     """``prev`` and ``ln`` (the footer) make a paragraph of their own, and ``prev`` reads like a post
-    (an emoji, a hashtag, a link or an exclamation, or a footer that signs off with a dash):
-    ``prev`` is the post's text."""
+    (an emoji, a hashtag, a link or an exclamation): ``prev`` is the post's text."""
     lines = doc.lines
     return (prev is not None and prev.index == ln.index - 1 and not prev.is_blank
             and (prev.index == 0 or lines[prev.index - 1].is_blank)
             and (ln.index + 1 >= len(lines) or lines[ln.index + 1].is_blank)
             and len(prev.text.split()) <= _POST_WORDS and len(_POST_WORD.findall(prev.text)) >= _POST_MIN_WORDS
-            and not _NUMBERED.match(prev.text)
-            and (_POST_MARK.search(prev.text) is not None or _DASHED_FOOTER.match(ln.text) is not None))
+            and not _NUMBERED.match(prev.text) and _POST_MARK.search(prev.text) is not None)
 
 
 def _block_removal(first, last, doc) -> tuple[int, int]:

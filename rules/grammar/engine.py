@@ -168,7 +168,8 @@ def _slips(st: _State, backend, text: str, lang: str, categories: frozenset[str]
         return ()
     slips = [harper_lints.refine(s, text) if s.backend == "harper" else s for s in slips]
     own = patterns_en.check(text, tuple(slips)) if lang == "en" else patterns_fr.check(text) if lang == "fr" else []
-    unknown = tuple((s.start, s.end) for s in slips if _marks_unknown_word(s) and not _listed(text[s.start:s.end], lang))
+    unknown = tuple((s.start, s.end) for s in slips
+                    if _marks_unknown_word(s) and not _listed(text[s.start:s.end], lang))
     if own:  # corpuslint's own checks, where the backend has none or a noisy one
         # A backend slip that its filters drop leaves the words to ours ("had there chances":
         # Harper's ThereToTheir falls to a French-looking neighbour, our frame reads English).

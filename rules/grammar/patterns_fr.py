@@ -39,7 +39,8 @@ _A_NUMBER = regex.compile(
 _A_PARTICIPLE = regex.compile(
     r"(?<![\p{L}'’-])(?:[Ii]l|[Ee]lle|[Oo]n|qui"
     # ... or a noun after its determiner: "la néobanque à annoncé jeudi"
-    r"|(?:[Ll]a|[Ll]e|[Ll]['’]|[Cc]ette|[Cc]e|[Cc]et|[Ss]on|[Ss]a|[Ll]eur|[Nn]otre|[Vv]otre)\s*\p{Ll}{3,})\s+(?P<a>à)\s+"
+    r"|(?:[Ll]a|[Ll]e|[Ll]['’]|[Cc]ette|[Cc]e|[Cc]et|[Ss]on|[Ss]a|[Ll]eur|[Nn]otre|[Vv]otre)\s*\p{Ll}{3,})"
+    r"\s+(?P<a>à)\s+"
     r"(?P<part>\p{Ll}[\p{Ll}-]*(?:é|i|u|is|it|ert|eint|aint|oint|ort))(?![\p{L}'’-])")
 _A_NOUNS = frozenset({"côté", "pied", "moitié", "volonté", "gré", "midi", "minuit", "priori", "posteriori",
                       "jeun", "début", "bout", "tout", "menu", "vue", "vie", "dessus", "dessous", "pis", "fait",
@@ -50,8 +51,10 @@ _A_NOUNS = frozenset({"côté", "pied", "moitié", "volonté", "gré", "midi", "
 # the auxiliary), so with neither it stays in the masculine singular.
 _AVOIR_PLURAL_PARTICIPLE = regex.compile(
     r"(?<![\p{L}'’-])(?P<aux>ont|avaient|auront|auraient|eurent)\s+(?P<part>\p{Ll}{3,}(?:és|ées))(?![\p{L}'’-])")
-_OBJECT_PRONOUN = regex.compile(r"(?i)(?<![\p{L}])(?:les|la|l['’]|nous|vous|me|m['’]|te|t['’]|se|s['’]|en)\s*$")
-_OBJECT_BEFORE = regex.compile(r"(?i)(?:\bque\b|\bqu['’]|\bcombien\b|\b(?:quels?|quelles?|lesquels|lesquelles)\b)[^.!?;:]*$")
+_OBJECT_PRONOUN = regex.compile(
+    r"(?i)(?<![\p{L}])(?:les|la|l['’]|nous|vous|me|m['’]|te|t['’]|se|s['’]|en)\s*$")
+_OBJECT_BEFORE = regex.compile(
+    r"(?i)(?:\bque\b|\bqu['’]|\bcombien\b|\b(?:quels?|quelles?|lesquels|lesquelles)\b)[^.!?;:]*$")
 # "que" after a verb of saying or a conjunction opens a clause; it is no object of the participle.
 _CONJUNCTION_QUE = regex.compile(
     r"(?i)(?:\p{L}+(?:é|i|u|it|is)|dit|estime|affirme|pense|sait|croit|explique|indique|précise|rappelle|souligne"
