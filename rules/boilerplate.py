@@ -130,8 +130,8 @@ _DOCS_KEYS = {"what", "why", "example", "fix_safety"}
 _COMMON_KEYS = {"kind", "phrases", "pattern", "message", "applicability", "ignore_accents"}
 _KIND_KEYS = {
     "line": {"match", "rest", "separator", "max_words", "zone", "skip_title", "caption"},
-    "block": {"match", "rest", "separator", "max_words", "zone", "skip_title", "max_lines", "min_lines", "body",
-              "body_max_words", "stop"},
+    "block": {"match", "rest", "separator", "max_words", "zone", "skip_title", "max_lines", "min_lines",
+              "body", "body_max_words", "stop"},
     "existence": {"fix", "max_words", "caption"},
     "substitution": {"replace", "max_words"},
 }

@@ -15,7 +15,8 @@ class CommentPrompt(PackRule):
     Removes whole lines that are the comment widget of the page: calls to comment, log-in prompts,
     comment counts, rating widgets, comment-form labels ("Poster un commentaire", "Vous devez être
     connecté pour poster un commentaire.", "Leave a comment", "Be the first to comment"). The
-    phrases live in the YAML packs (rules/packs/<lang>/*.yml, `rule: CL201`).
+    phrases live in the YAML packs (rules/packs/<lang>/*.yml, `rule: CL201`). The one or two lines
+    that open the widget's paragraph go with it when they speak of comments ("Vos réactions").
 
     ## Why is this bad?
     They are page chrome, not article text: they pollute language models and n-gram statistics with
@@ -29,10 +30,11 @@ class CommentPrompt(PackRule):
     ## Fix safety
     Safe: only a line that is the prompt as a whole goes (a sentence that mentions comments, such as
     "Le ministre a refusé de commenter", never matches). Unsafe for the looser invitations ("Share
-    your thoughts in the comments below").
+    your thoughts in the comments below"), and for the lines that head the widget above its first
+    found line.
     """
 
     code = "CL201"
-    lead_in = _LEAD_IN
     name = "comment-prompt"
     fix_applicability = "sometimes"
+    lead_in = _LEAD_IN

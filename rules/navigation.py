@@ -36,11 +36,11 @@ class Navigation(PackRule):
     content"). The phrases live in the YAML packs (rules/packs/<lang>/*.yml, `rule: CL207`).
     Also removes a menu written one item a line: a paragraph of three to eight lines, each one
     or two capitalised common words with no punctuation ("Business⏎Companies⏎Telecoms",
-    "LIVE⏎Auto-update⏎On⏎Latest⏎Oldest") among the first or last eight lines of the page, and a
-    breadcrumb of sections joined by › or » on the page's first line when a headline follows it
-    ("Politique › Collectivités territoriales"); not
-    a list of names ("Tom Hanks⏎Meg Ryan…": a given name, or a word rarer than the ordinary ones),
-    nor a list of cities inside the article.
+    "LIVE⏎Auto-update⏎On⏎Latest⏎Oldest"), among the first or last eight lines of the page; not a
+    list of names ("Tom Hanks⏎Meg Ryan…": a given name, or a word rarer than the ordinary ones),
+    nor a list of cities inside the article. Also removes a breadcrumb of sections joined by › or
+    » on the page's first line when a headline follows it ("Politique › Collectivités
+    territoriales"), and a login prompt's pitch above its buttons.
 
     ## Why is this bad?
     Menus and buttons are not article text and repeat across every page of a site.
@@ -56,9 +56,9 @@ class Navigation(PackRule):
     """
 
     code = "CL207"
-    lead_in = _LEAD_IN
     name = "navigation"
     fix_applicability = "sometimes"
+    lead_in = _LEAD_IN
 
     def check(self, doc):
         found = list(super().check(doc))

@@ -18,7 +18,8 @@ class NewsletterPrompt(PackRule):
     Removes newsletter sign-up lines and blocks: the pitch ("Sign up to our daily newsletter",
     "Recevez chaque jeudi nos meilleures idées…"), the form labels and the button ("Votre adresse
     e-mail", "S'inscrire"). The phrases live in the YAML packs (rules/packs/<lang>/*.yml, `rule:
-    CL202`).
+    CL202`). The one or two lines that open the form's paragraph go with it when they speak of
+    it ("Stay in touch⏎Get field updates four times a year." above "Your email").
 
     ## Why is this bad?
     They are page chrome repeated on every article of a site; they break deduplication and teach
@@ -31,10 +32,11 @@ class NewsletterPrompt(PackRule):
 
     ## Fix safety
     Safe for a line that is a sign-up phrase as a whole and for a block whose lines all speak of the
-    newsletter; unsafe for a one-sentence pitch matched by a looser pattern.
+    newsletter; unsafe for a one-sentence pitch matched by a looser pattern, and for the lines that
+    head a form above its first found line.
     """
 
     code = "CL202"
-    lead_in = _LEAD_IN
     name = "newsletter-prompt"
     fix_applicability = "sometimes"
+    lead_in = _LEAD_IN

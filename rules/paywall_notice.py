@@ -16,7 +16,8 @@ class PaywallNotice(PackRule):
     ## What it does
     Removes whole lines of paywall notices: "You've reached your limit of free articles", "Subscribe
     to continue reading", "Already a subscriber? Log in", "Article réservé aux abonnés". The phrases
-    live in the YAML packs (rules/packs/<lang>/*.yml, `rule: CL204`).
+    live in the YAML packs (rules/packs/<lang>/*.yml, `rule: CL204`). The one or two lines that
+    open the notice's paragraph go with it when they speak of it (a login wall's pitch).
 
     ## Why is this bad?
     They interrupt the article (often in the middle) with page chrome and mark a truncated text as
@@ -28,10 +29,10 @@ class PaywallNotice(PackRule):
 
     ## Fix safety
     Safe: the line must be the notice as a whole. Unsafe for the looser price and "sans engagement"
-    lines.
+    lines, and for the lines that head the notice above its first found line.
     """
 
     code = "CL204"
-    lead_in = _LEAD_IN
     name = "paywall-notice"
     fix_applicability = "sometimes"
+    lead_in = _LEAD_IN

@@ -15,7 +15,8 @@ class ShareButtons(PackRule):
     Removes whole lines made of share-button labels: "Partager sur Facebook", "Facebook Twitter
     Pinterest E-mail", "Tweet", "WhatsApp", or Markdown links to sharer URLs (`[Share on
     Facebook](https://www.facebook.com/sharer/…)`). The phrases live in the YAML packs
-    (rules/packs/<lang>/*.yml, `rule: CL205`).
+    (rules/packs/<lang>/*.yml, `rule: CL205`). A reaction or share label that opens the row's
+    paragraph goes with it ("J'aime⏎Commenter" above "Republier⏎Envoyer").
 
     ## Why is this bad?
     Button labels are not prose; they glue nonsense sequences of brand names into the text.
@@ -26,10 +27,10 @@ class ShareButtons(PackRule):
 
     ## Fix safety
     Safe: the line must consist of button labels only (a sentence naming Facebook or Twitter never
-    matches).
+    matches). Unsafe for the labels that head the row above its first found line.
     """
 
     code = "CL205"
-    lead_in = _LEAD_IN
     name = "share-buttons"
-    fix_applicability = "safe"
+    fix_applicability = "sometimes"
+    lead_in = _LEAD_IN
