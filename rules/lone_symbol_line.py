@@ -23,6 +23,18 @@ _SENTENCE_END = regex.compile(r"[.!…][\"»”’)]?\s*$")  # headings may ask 
 _HEADING_WORDS = 8  # a longer line ending a sentence is no heading to underline
 _MAX_WIDTH = 8
 _EMOJI = regex.compile(r"\p{Extended_Pictographic}|\p{Regional_Indicator}")
+# A star-rating widget drawn alone on its line ("★★★★½") next to the rating written out ("Our
+# rating: 4.5/5"): the widget's rendering of the same score. Stars alone are a review's verdict.
+_STARS = regex.compile(r"[★☆✩✪✭✮⭐½]{3,10}")
+_WRITTEN_RATING = regex.compile(r"(?i)\b(?:rating|note|score|verdict|avis)\b[^\n]{0,20}?\d(?:[.,]\d)?\s*/\s*(?:5|10)\b")
+
+
+def _rating_written_near(lines, i: int) -> bool:
+    """The next or previous non-blank line (two lines away at most) writes the rating out."""
+    for k in (i - 2, i - 1, i + 1, i + 2):
+        if 0 <= k < len(lines) and _WRITTEN_RATING.search(lines[k].text):
+            return True
+    return False
 
 
 class LoneSymbolLine(Rule):
@@ -31,7 +43,9 @@ class LoneSymbolLine(Rule):
     ## What it does
     Finds lines whose only content is one to three symbols or punctuation marks, such as
     `-`, `•`, `|`, `*`, `·`, `—`, `>` or `…`: the bullet, separator or button glyph of an HTML
-    element whose text the extractor dropped.
+    element whose text the extractor dropped. Also a star-rating widget drawn alone on its line
+    next to the same rating written out (`★★★★½` by `Our rating: 4.5/5`; unsafe). Stars alone are
+    a review's verdict and stay.
 
     ## Why is this bad?
     The mark belongs to no sentence. It splits paragraphs, breaks line-based deduplication and
@@ -77,6 +91,11 @@ class LoneSymbolLine(Rule):
             if not visible or len(visible) > _MAX_WIDTH:
                 continue  # wider lines are box borders or rules drawn on purpose
             marks = _SPACE.sub("", visible)
+            if _STARS.fullmatch(marks) and _rating_written_near(lines, ln.index):
+                start, end = line_removal(ln, doc)
+                yield self.finding(start, end, f"star-rating widget line {marks!r}",
+                                   Fix.unsafe(Edit.deletion(start, end), message="Remove the rating widget line"))
+                continue
             if not marks or _NOT_SYMBOL.search(marks):
                 continue
             if len(_GRAPHEME.findall(marks)) > _MAX_MARKS or self._deliberate(marks, ln, lines, doc):

@@ -86,7 +86,7 @@ class Navigation(PackRule):
             return None
         first, second = doc.lines[nonblank[0]], doc.lines[nonblank[1]]
         head = second.content.strip()
-        if (nonblank[1] - nonblank[0] < 2 or not _FIRST_LINE_CRUMB.fullmatch(first.content.strip())
+        if (not _FIRST_LINE_CRUMB.fullmatch(first.content.strip())
                 or len(head.split()) > _HEADLINE_WORDS or head[-1:] in _CLOSED):
             return None
         start, end = removal_span(doc, first, first)
