@@ -45,7 +45,8 @@ _A_PARTICIPLE = regex.compile(
 _A_NOUNS = frozenset({"côté", "pied", "moitié", "volonté", "gré", "midi", "minuit", "priori", "posteriori",
                       "jeun", "début", "bout", "tout", "menu", "vue", "vie", "dessus", "dessous", "pis", "fait",
                       "découvert", "couvert", "crédit", "cru", "nu", "demi", "tort", "défaut", "dessein", "inédit",
-                      "écrit", "abri", "répit", "profit", "loisir", "souhait", "bordé", "été", "parti", "reçu"})
+                      "écrit", "abri", "répit", "profit", "loisir", "souhait", "bordé", "été", "parti", "reçu", "point",
+                      "mort"})
 # "les travaux de terrassement ont commencés": with "avoir", the participle agrees only with an
 # object placed before it ("que", "qu'", or a pronoun "les", "la", "l'", "nous", "vous" right before
 # the auxiliary), so with neither it stays in the masculine singular.
@@ -56,8 +57,10 @@ _OBJECT_PRONOUN = regex.compile(
 _OBJECT_BEFORE = regex.compile(
     r"(?i)(?:\bque\b|\bqu['’]|\bcombien\b|\b(?:quels?|quelles?|lesquels|lesquelles)\b)[^.!?;:]*$")
 # "que" after a verb of saying or a conjunction opens a clause; it is no object of the participle.
+# A participle counts only after its auxiliary ("a confirmé que"; "les lois que" is a relative).
 _CONJUNCTION_QUE = regex.compile(
-    r"(?i)(?:\p{L}+(?:é|i|u|it|is)|dit|estime|affirme|pense|sait|croit|explique|indique|précise|rappelle|souligne"
+    r"(?i)(?:(?:a|ont|avait|avaient|aurait|auraient|est|sont|était|étaient)\s+\p{L}+(?:é|i|u|it|is)"
+    r"|dit|estime|affirme|pense|sait|croit|explique|indique|précise|rappelle|souligne"
     r"|annonce|assure|juge|considère|constate|note|reconnaît|admet|observe|confirme|ajoute|espère|craint"
     r"|bien|alors|parce|pendant|dès|tandis|ainsi|avant|après|depuis|pour|sans|si|tant|plutôt|même)\s+qu(?:e\b|['’])")
 _OBJECT_SPAN = 120
@@ -150,19 +153,30 @@ def _participle_slip(m: regex.Match, rule: str) -> Slip | None:
                 f"Le participe s'accorde avec « {subject} » : « {plural} ».", (plural,))
 
 
-def _infinitive_of(part: str) -> str | None:
-    """The listed infinitive that ``part`` is the past participle of ("annoncé" -> "annoncer",
-    "grandi" -> "grandir", "perdu" -> "perdre", "pris" -> "prendre", "ouvert" -> "ouvrir")."""
-    stems = {"é": [part[:-1] + "er"], "i": [part + "r"], "u": [part[:-1] + "re", part[:-1] + "oir"],
-             "s": [part[:-2] + "ire", part[:-2] + "ettre", part[:-2] + "endre"],
-             "t": [part[:-2] + "ire", part[:-3] + "rir", part[:-1] + "dre"]}.get(part[-1], [])
-    return next((w for w in stems if len(w) > 3 and _listed(w)), None)
+# Participles in -s, -t and short ones are irregular: listed, since their endings make nouns too
+# ("à pois", "à point", "à mort").
+_IRREGULAR_PARTICIPLES = frozenset("""mis pris appris compris repris surpris acquis conquis requis assis dit écrit
+    produit construit conduit détruit traduit inscrit décrit prescrit interdit prédit ouvert offert souffert
+    rouvert peint atteint éteint craint plaint joint rejoint vu lu su bu eu pu dû cru plu""".split())
+
+
+def _participle(part: str) -> bool:
+    """``part`` is a past participle: an irregular one, or a regular one whose infinitive is listed
+    ("annoncé" -> "annoncer", "grandi" -> "grandir", "perdu" -> "perdre")."""
+    if part in _IRREGULAR_PARTICIPLES:
+        return True
+    stems = {"é": [part[:-1] + "er"], "i": [part + "r"], "u": [part[:-1] + "re"]}.get(part[-1], [])
+    return any(len(w) > 4 and _listed(w) for w in stems)
 
 
 def _conjunction_que(before: str, at: int) -> bool:
     """The "que" at ``at`` follows a verb of saying or a conjunction ("a confirmé que", "bien que")."""
-    m = regex.search(r"(\p{L}+)\s+$", before[:at])
-    return bool(m) and _CONJUNCTION_QUE.match(m.group(1) + " " + before[at:at + 4]) is not None
+    m = regex.search(r"(?:(\p{L}+)\s+)?(\p{L}+)\s+$", before[:at])
+    if not m:
+        return False
+    words = " ".join(w for w in m.groups() if w)
+    return any(_CONJUNCTION_QUE.fullmatch(w + " " + before[at:at + 3].rstrip())
+               for w in (words, m.group(2)))
 
 
 def _listed(word: str) -> bool:
@@ -182,7 +196,7 @@ def check(text: str) -> list[Slip]:
                         "Préposition « à » (et non le verbe « a ») devant ce nombre.", ("à",)))
     for m in _A_PARTICIPLE.finditer(text):
         part = m.group("part").lower()
-        if part in _A_NOUNS or not _listed(part) or not _infinitive_of(part):
+        if part in _A_NOUNS or not _listed(part) or not _participle(part):
             continue  # "à trois points", "sa manière à lui": no participle after the preposition
         out.append(Slip(m.start("a"), m.end("a"), "corpuslint", "à-for-a", CONFUSION,
                         "Auxiliaire « a » (et non la préposition « à ») devant ce participe.", ("a",)))
