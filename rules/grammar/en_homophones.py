@@ -55,23 +55,30 @@ _ITS = regex.compile(
     r"(?<![\p{L}'’])(?P<w>[Ii]ts)\s+(?:a|an|the|not|been|almost|always|never|just|really|quite|too|also|going"
     r"|getting)(?![\p{L}'’-])")
 
+def _plural_object(m: regex.Match) -> bool:
+    from .patterns_en import plural_noun
+
+    return m.group("noun") not in _TIMES and plural_noun(m.group("noun"))
+
+
+# (pattern, right word, message, a check of the match or None)
 _FRAMES = (
-    (_THERE, "their", "“there” before a noun phrase: the possessive is “their”."),
-    (_THERE_OBJECT, "their", "“there” before a plural noun after a verb: the possessive is “their”."),
-    (_YOUR, "you're", "“your” before a verb: the contraction of “you are” is “you're”."),
-    (_WEATHER, "whether", "A clause of choice takes “whether”, not “weather”."),
-    (_LOOSE, "lose", "The verb is “lose”; “loose” means not tight."),
-    (_ITS, "it's", "“its” before an article, “not” or an adverb: the contraction of “it is” is “it's”."),
+    (_THERE, "their", "“there” before a noun phrase: the possessive is “their”.", None),
+    (_THERE_OBJECT, "their", "“there” before a plural noun after a verb: the possessive is “their”.",
+     _plural_object),
+    (_YOUR, "you're", "“your” before a verb: the contraction of “you are” is “you're”.", None),
+    (_WEATHER, "whether", "A clause of choice takes “whether”, not “weather”.", None),
+    (_LOOSE, "lose", "The verb is “lose”; “loose” means not tight.", None),
+    (_ITS, "it's", "“its” before an article, “not” or an adverb: the contraction of “it is” is “it's”.",
+     None),
 )
 
 
 def check(text: str) -> list[Slip]:
-    from .patterns_en import plural_noun
-
     out = []
-    for pattern, right, message in _FRAMES:
+    for pattern, right, message, accept in _FRAMES:
         for m in pattern.finditer(text):
-            if pattern is _THERE_OBJECT and (m.group("noun") in _TIMES or not plural_noun(m.group("noun"))):
+            if accept is not None and not accept(m):
                 continue
             word = m.group("w")
             repl = right[0].upper() + right[1:] if word[0].isupper() else right

@@ -170,19 +170,25 @@ def _slips(st: _State, backend, text: str, lang: str, categories: frozenset[str]
     own = patterns_en.check(text, tuple(slips)) if lang == "en" else patterns_fr.check(text) if lang == "fr" else []
     unknown = tuple((s.start, s.end) for s in slips
                     if _marks_unknown_word(s) and not _listed(text[s.start:s.end], lang))
+
+    def judge(slip):
+        cat = categorize(slip)
+        return cat, bool(cat) and filters.keep(cat, text, slip.start, slip.end, lang, slip.upstream, unknown)
+
+    verdict = {id(sl): judge(sl) for sl in slips}
     if own:  # corpuslint's own checks, where the backend has none or a noisy one
         # A backend slip that its filters drop leaves the words to ours ("had there chances":
         # Harper's ThereToTheir falls to a French-looking neighbour, our frame reads English).
-        taken = [(s.start, s.end) for s in slips if (cat := categorize(s)) in DEFAULT_CATEGORIES
-                 and filters.keep(cat, text, s.start, s.end, lang, s.upstream, unknown)]
+        taken = [(sl.start, sl.end) for sl in slips
+                 if verdict[id(sl)][0] in DEFAULT_CATEGORIES and verdict[id(sl)][1]]
         own = [s for s in own if not any(a < s.end and s.start < b for a, b in taken)]
         # A verb made plural by our subject check: the backend's agreement slip just after it
         # ("doit être testés" -> "testé") agreed with the wrong verb; it goes.
         verbs = [s.end for s in own if s.rule in _SUBJECT_CHECKS]
         slips = [s for s in slips if not (categorize(s) == AGREEMENT and any(0 <= s.start - v <= 30 for v in verbs))]
         slips += own
-    verdicts = [(s, cat, filters.keep(cat, text, s.start, s.end, lang, s.upstream, unknown))
-                for s in slips if (cat := categorize(s))]
+        verdict.update((id(sl), judge(sl)) for sl in own)
+    verdicts = [(sl, *verdict[id(sl)]) for sl in slips if verdict[id(sl)][0]]
     # One conflict reported as alternatives ("leur" -> "leurs" or "produits" -> "produit"):
     # if one side is a false alarm, so is the conflict.
     dropped = [(_conflict(s), s.start) for s, _, ok in verdicts if not ok and _conflict(s)]

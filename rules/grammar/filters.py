@@ -260,8 +260,8 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         return False
     if upstream == "harper:MissingDeterminer" and _plural_phrase_follows(text, end):
         return False  # "send bug reports": a plural needs no article
-    if upstream == "harper:WhomSubjectOfVerb" and _AFTER_PREPOSITION.search(text, max(0, start - 20), start):
-        return False  # "some of whom had been there": after a preposition "whom" is right
+    if upstream == "harper:WhomSubjectOfVerb" and not harper_lints.whom_ok(text, start):
+        return False
     if upstream in harper_lints.PRONOUN_AGREEMENT and not harper_lints.pronoun_subject_ok(text, start):
         return False
     if is_heading(text) or quotes.at_mention_edge(text, start, end):
@@ -313,8 +313,6 @@ _TITLE_SUBJECT = regex.compile(r"(?:^|[.!?:;]\s+)(?:Les|Des|Ces|The|These|Those)
 _AFTER_SENTENCE_START = regex.compile(r"(?:^|[.!?:;«“\"(—–\n]\s*)$")
 
 
-_AFTER_PREPOSITION = regex.compile(
-    r"(?i)\b(?:of|to|with|by|for|from|about|among|between|without|under|through|against|upon|on|in|at)\s+$")
 _FR_DETERMINERS = frozenset("le la les un une du des ce cet cette ces son sa ses".split())
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}")
 

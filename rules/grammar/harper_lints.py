@@ -7,6 +7,7 @@
 - Pronoun agreement: "items from it are imported" (the pronoun is an object, not the subject),
   "variable i is" (a lowercase i is a letter or a name, not the pronoun), "Is she right?" (a
   question: the word after the pronoun is no verb to agree).
+- Whom: "some of whom had been there" (after a preposition "whom" is right).
 """
 from __future__ import annotations
 
@@ -21,10 +22,11 @@ UNCOUNTABLE = frozenset("""advice information equipment furniture luggage baggag
     machinery software hardware feedback wildlife clothing jewellery jewelry cutlery crockery garbage
     rubbish underwear evidence knowhow""".split())
 _ARTICLE_NOUN = regex.compile(r"(?i)^(?:a|an|each|every|one|another)\s+(\p{L}+)$")
-_PREPOSITION_OBJECT = regex.compile(
-    r"(?i)\b(?:by|to|of|with|for|from|in|on|at|about|into|onto|over|under|through|after|before|without"
-    r"|among|between|behind|beside|against|during|towards?|upon|within|across|around|near|like|than)"
-    r"\s+(?:it|him|her|them|me|us|you)\s+$")
+_PREPOSITIONS = (r"(?:by|to|of|with|for|from|in|on|at|about|into|onto|over|under|through|after|before|without"
+                 r"|among|between|behind|beside|against|during|towards?|upon|within|across|around|near|like|than)")
+_PREPOSITION_OBJECT = regex.compile(rf"(?i)\b{_PREPOSITIONS}\s+(?:it|him|her|them|me|us|you)\s+$")
+# "some of whom had been there": after a preposition "whom" is right, whatever verb follows.
+_AFTER_PREPOSITION = regex.compile(rf"(?i)\b{_PREPOSITIONS}\s+$")
 _LOWERCASE_I = regex.compile(r"(?<![\p{L}'’])i\s+$")
 # "What surprised us most was…": an object-only pronoun is never the subject of the verb after it.
 _OBJECT_PRONOUN = regex.compile(r"(?i)(?<![\p{L}'’])(?:us|them|him|me|whom)\s+(?:(?:most|all|both|too|again|\p{L}+ly)\s+)?$")
@@ -49,6 +51,11 @@ def pronoun_subject_ok(text: str, start: int) -> bool:
     before = text[max(0, start - 40):start]
     return not (_PREPOSITION_OBJECT.search(before) or _LOWERCASE_I.search(before) or _OBJECT_PRONOUN.search(before)
                 or _INVERTED.search(before))
+
+
+def whom_ok(text: str, start: int) -> bool:
+    """False when Harper's "whom" -> "who" lint reads a "whom" that follows a preposition."""
+    return not _AFTER_PREPOSITION.search(text, max(0, start - 20), start)
 
 
 def refine(slip: Slip, text: str) -> Slip:

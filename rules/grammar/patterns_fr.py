@@ -58,11 +58,12 @@ _OBJECT_BEFORE = regex.compile(
     r"(?i)(?:\bque\b|\bqu['’]|\bcombien\b|\b(?:quels?|quelles?|lesquels|lesquelles)\b)[^.!?;:]*$")
 # "que" after a verb of saying or a conjunction opens a clause; it is no object of the participle.
 # A participle counts only after its auxiliary ("a confirmé que"; "les lois que" is a relative).
-_CONJUNCTION_QUE = regex.compile(
-    r"(?i)(?:(?:a|ont|avait|avaient|aurait|auraient|est|sont|était|étaient)\s+\p{L}+(?:é|i|u|it|is)"
+_CONJUNCTION_BEFORE = regex.compile(
+    r"(?i)(?<!\p{L})(?:(?:a|ont|avait|avaient|aurait|auraient|est|sont|était|étaient)\s+\p{L}+(?:é|i|u|it|is)"
     r"|dit|estime|affirme|pense|sait|croit|explique|indique|précise|rappelle|souligne"
     r"|annonce|assure|juge|considère|constate|note|reconnaît|admet|observe|confirme|ajoute|espère|craint"
-    r"|bien|alors|parce|pendant|dès|tandis|ainsi|avant|après|depuis|pour|sans|si|tant|plutôt|même)\s+qu(?:e\b|['’])")
+    r"|bien|alors|parce|pendant|dès|tandis|ainsi|avant|après|depuis|pour|sans|si|tant|plutôt|même)\s+$")
+_QUE = regex.compile(r"(?i)qu(?:e\b|['’])")
 _OBJECT_SPAN = 120
 _SINGULAR_TO_PLURAL = {
     "a": "ont", "est": "sont", "était": "étaient", "sera": "seront", "serait": "seraient", "avait": "avaient",
@@ -171,12 +172,7 @@ def _participle(part: str) -> bool:
 
 def _conjunction_que(before: str, at: int) -> bool:
     """The "que" at ``at`` follows a verb of saying or a conjunction ("a confirmé que", "bien que")."""
-    m = regex.search(r"(?:(\p{L}+)\s+)?(\p{L}+)\s+$", before[:at])
-    if not m:
-        return False
-    words = " ".join(w for w in m.groups() if w)
-    return any(_CONJUNCTION_QUE.fullmatch(w + " " + before[at:at + 3].rstrip())
-               for w in (words, m.group(2)))
+    return bool(_QUE.match(before, at)) and _CONJUNCTION_BEFORE.search(before, 0, at) is not None
 
 
 def _listed(word: str) -> bool:
