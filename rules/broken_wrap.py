@@ -61,6 +61,7 @@ _FILLED_SPREAD = 20
 # wrapped (a README, an e-mail, a plain-text export): its ragged breaks are its layout.
 _WRAPPED_DOC_BREAKS = 2
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*+•]|\p{N}+[.)])\s")
+_LIST_HEAD = regex.compile(r"^(?:[-*+•–—]|\p{N}+[.)]|\p{L}[.)])\s")
 # A dash and a lowercase word after a line cut mid-sentence: an incise ("so bright⏎– or so it
 # seemed"), unless the paragraph has other dash lines (a list).
 _DASH_START = regex.compile(r"^[–—][ \u00a0]+\p{Ll}")
@@ -74,7 +75,11 @@ _NAME_END = regex.compile(r"\s\p{Lu}(?:[\p{Ll}\p{M}]+|\p{Lu}+)$")  # "du Petit",
 _NAME_START = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}]+)([ ,\u00a0]+)\p{Ll}")
 _NAME_ZIPF = 4.0
 _NAME_PART_ZIPF = 5.5
-_ACRONYM_END = regex.compile(r"\s\p{Lu}{2,}$")  # "la SNCF⏎Voyageurs, deux TGV…": a firm's name goes on
+_ACRONYM_END = regex.compile(r"\s\p{Lu}{2,}$")
+# Articles, prepositions and conjunctions end no sentence: a long line that ends on one, before a
+# capitalised word and more of the sentence, was cut ("le tribunal correctionnel de⏎Toulouse a condamné").
+_CUT_WORDS = frozenset("de du des le la les un une à au aux et en par pour sur dans avec sans entre vers chez "
+                       "the a an of to and in on at for from with by into".split())  # "la SNCF⏎Voyageurs, deux TGV…": a firm's name goes on
 # Two sentences of one paragraph on two lines, in a document whose paragraphs are separated by
 # blank lines: when it is the document's only break between two long lines, it is debris
 # ("ce drame était prévisible.⏎Le carrefour, situé en bas…"). Questions and answers, team
@@ -230,10 +235,15 @@ class BrokenWrap(Rule):
             if len(tail) < _LABEL_LINE and not _CLOSED.search(tail):
                 return None  # "photo AFP", "source : Insee": a label, not a sentence's tail
             return " "
+        last = _LAST_WORD.search(head)
+        if (last and last.group(1) in _CUT_WORDS and _NAME_START.match(tail) and len(tail.rstrip()) >= _SHORT_LINE
+                and len(head) >= _LABEL_LINE and not _LIST_HEAD.match(head)):
+            return " "  # not a glossary's "7. Assister à⏎To attend, …"
         if len(head) < _SHORT_LINE:
             return None
         if len(head) > _WRAP_WIDTH and _name_cut(doc, head, tail):
             return " "
+
         if _QUOTED_LOWER_START.match(tail) and len(tail.rstrip()) >= _SHORT_LINE:
             return " "
         if _PAREN_START.match(tail) or _DIGIT_START.match(tail) and _ends_on_function_word(doc, head):

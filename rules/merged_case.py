@@ -7,7 +7,7 @@ from corpuslint.rule import Edit, Fix, Rule
 
 from . import lexicon
 from .merged_words import (CASE_STEP, SHORT_FUNCTION_WORDS, STOP_STEP, chunk_bounds, fenced_code, in_code_like_chunk,
-                           inside, matches_at)
+                           inside, matches_at, quoted_alone, word_start)
 
 # A word (capitalised or lowercase, three letters or more) glued to a
 # capitalised word: exactly one lower->Upper step, so "McDonald", "iPhone",
@@ -43,6 +43,12 @@ _STOP_MERGE = regex.compile(
 _CODE_CHUNK = regex.compile(r"[/@#_=\\<>{}|()\[\]]|://|www\.|\p{N}|\.\p{L}+\.")
 _STOP_LEFT_ZIPF = 3.0
 _STOP_RIGHT_ZIPF = 3.0
+# A word glued to the next after its comma ("lineup,which", "l'UGent,la"): edited prose always puts
+# a space there; numbers ("1,5"), initials ("N,N-") and mojibake ("immune,â€") do not count.
+_COMMA_STEP = regex.compile(r"\p{Ll}[)»”’]?,(?=\p{L})")
+_COMMA_RIGHT = regex.compile(r"\p{L}[\p{L}\p{M}]*(?![\p{L}\p{M}\p{N}_\u0080-\u009f€™œž])")
+_COMMA_LEFT_STOP = regex.compile(r"[\p{N}_.,]")
+_COMMA_RIGHT_ZIPF = 3.0
 
 
 # A name glued to a name: a given name and the surname after it ("PriyaShah"), or a word and the
@@ -71,8 +77,8 @@ class MergedCase(Rule):
     starts the next sentence ("MicrosoftLes"), and a name glued to a name: a listed given name
     and a surname ("PriyaShah"), or a word and the given name that opens a full name ("la
     NantaiseLou Berthier"; the list is `rules/data/given-names.txt`). Also finds two sentences
-    glued at their full stop ("testing.The 14-inch display"), outside addresses, file names and
-    code. CamelCase brands stay quiet: they are listed (YouTube, LinkedIn, PowerPoint, DeepMind,
+    glued at their full stop ("testing.The 14-inch display") or at a comma ("lineup,which"),
+    outside addresses, file names, numbers and code. CamelCase brands stay quiet: they are listed (YouTube, LinkedIn, PowerPoint, DeepMind,
     HoloLens), their second part is a content word (MidJourney, VentureBeat), or their shape
     differs (iPhone, eBay, OpenAI, xAI, McKinsey, DiCaprio, macOS). Needs a wordfreq list for
     the document's language (French and English when it is unknown or mixed).
@@ -98,7 +104,8 @@ class MergedCase(Rule):
     def check(self, doc):
         langs = lexicon.doc_langs(doc.lang)
         code = fenced_code(doc)
-        for finding in (*self._case_merges(doc.text, langs), *self._stop_merges(doc.text, langs)):
+        for finding in (*self._case_merges(doc.text, langs), *self._stop_merges(doc.text, langs),
+                        *self._comma_merges(doc.text, langs)):
             if not inside(code, finding.start):
                 yield finding
 
@@ -117,6 +124,28 @@ class MergedCase(Rule):
                 m.start(), m.end(),
                 f"sentences glued together: '{m.group()}' needs a space after '{stop}'",
                 Fix.unsafe(Edit.insertion(m.start(3), " "), message=f"Insert a space after '{stop}'"),
+            )
+
+    def _comma_merges(self, text, langs):
+        if "," not in text:
+            return
+        shared = tuple(langs) + lexicon.SHARED_LANGS
+        for step in _COMMA_STEP.finditer(text):
+            comma = step.end() - 1
+            start = word_start(text, step.start() + 1)
+            right = _COMMA_RIGHT.match(text, comma + 1)
+            if (right is None or step.start() + 1 - start < 2
+                    or start and _COMMA_LEFT_STOP.match(text[start - 1])):
+                continue
+            a, b = chunk_bounds(text, start, right.end())
+            if (_CODE_CHUNK.search(text, a, b) or quoted_alone(text, start, right.end())
+                    or lexicon.best_zipf(right.group(), shared) < _COMMA_RIGHT_ZIPF):
+                continue
+            token = text[start:right.end()]
+            yield self.finding(
+                start, right.end(),
+                f"words glued together: '{token}' needs a space after ','",
+                Fix.unsafe(Edit.insertion(comma + 1, " "), message="Insert a space after ','"),
             )
 
     def _case_merges(self, text, langs):

@@ -8,7 +8,7 @@ from . import lexicon
 from .merged_case import given_names
 from .merged_words import (CASE_STEP, FUNCTION_WORD_ZIPF, SHORT_FUNCTION_WORDS, TOP_WORD_ZIPF, WORD_ZIPF, Split,
                            best_split, chunk_bounds, fenced_code, in_code_like_chunk, inside, listed_relative,
-                           matches_at, reads_as_one_word, word_start)
+                           matches_at, quoted_alone, reads_as_one_word, word_start)
 
 # All-lowercase tokens of five letters or more. Not glued to digits, hyphens
 # (compound parts) or a following apostrophe (elided forms: "jusqu’", "aujourd’").
@@ -37,8 +37,6 @@ _LONG_TAILS = frozenset("which that from their there where were when this these 
                         "have dont dans pour avec sont mais était".split())
 _NAME_LEFT_ZIPF = 4.5   # ... or a three-letter one after a common word ("Team|was")
 _APOSTROPHES = "'’ʼ"
-_OPEN_QUOTE_BEFORE = regex.compile(r"[«“\"‘][ \u00a0\u202f]?$")
-_CLOSE_QUOTE_AFTER = regex.compile(r"[ \u00a0\u202f]?[»”\"’]")
 # Frequent merges are in the lists themselves ("andthat" 1.2, "etle" 1.9, "dansle" 1.9);
 # rare real words made of two function words score higher ("thereof" 3.7, "sinon" 5.1).
 _LISTED_MERGE_ZIPF = 2.3
@@ -138,7 +136,7 @@ class MergedLetters(Rule):
             word = m.group()
             listed = lexicon.best_zipf(word, shared)
             if (listed >= _LISTED_MERGE_ZIPF or in_code_like_chunk(text, m.start(), m.end())
-                    or _quoted_alone(text, m.start(), m.end())):
+                    or quoted_alone(text, m.start(), m.end())):
                 continue
             if listed:
                 split = best_split(word, langs)
@@ -155,7 +153,7 @@ class MergedLetters(Rule):
         for m in pairs.finditer(text) if pairs is not None else ():
             word = m.group()
             split = next(sp for lang in langs if (sp := _top_pair_split(word, lang)) is not None)
-            if not in_code_like_chunk(text, m.start(), m.end()) and not _quoted_alone(text, m.start(), m.end()):
+            if not in_code_like_chunk(text, m.start(), m.end()) and not quoted_alone(text, m.start(), m.end()):
                 yield self._finding(m.start(), m.end(), word, split)
         for m in matches_at(_CAMEL_TOKEN, CASE_STEP, text):
             if m.group()[:2] in SHORT_FUNCTION_WORDS and m.group()[2:3].isupper():
@@ -288,13 +286,6 @@ def _recurs(text: str, word: str) -> bool:
         return False  # the common case, without building a pattern
     pattern = rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}])"
     return sum(1 for _ in zip(range(2), regex.finditer(pattern, text, regex.I))) > 1
-
-
-def _quoted_alone(text: str, start: int, end: int) -> bool:
-    """« coronapistes », "doomscrolling": a word quoted on its own is a coinage or a mention,
-    written as one word on purpose."""
-    before = _OPEN_QUOTE_BEFORE.search(text, max(0, start - 3), start)
-    return bool(before and _CLOSE_QUOTE_AFTER.match(text, end, end + 3))
 
 
 def _clitic_split(text: str, start: int, word: str, langs) -> Split | None:

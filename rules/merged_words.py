@@ -103,6 +103,17 @@ def in_code_like_chunk(text: str, start: int, end: int) -> bool:
     return before.endswith(("@", "#"))
 
 
+_OPEN_QUOTE_BEFORE = regex.compile(r"[«“\"‘][ \u00a0\u202f]?$")
+_CLOSE_QUOTE_AFTER = regex.compile(r"[ \u00a0\u202f]?[»”\"’]")
+
+
+def quoted_alone(text: str, start: int, end: int) -> bool:
+    """« coronapistes », "doomscrolling", « nom,prénom »: a token quoted on its own is a coinage
+    or a mention, written so on purpose."""
+    before = _OPEN_QUOTE_BEFORE.search(text, max(0, start - 3), start)
+    return bool(before and _CLOSE_QUOTE_AFTER.match(text, end, end + 3))
+
+
 def fenced_code(doc) -> list[tuple[int, int]]:
     """Fenced code blocks of a plain-text document (Markdown documents skip them already)."""
     if doc.markdown or ("```" not in doc.text and "~~~" not in doc.text):

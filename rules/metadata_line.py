@@ -121,8 +121,8 @@ _READING = (
     rf"|(?:tempo{_S}+di{_S}+)?lettura{_S}*:?{_S}*{_N}{_S}*{_MIN}|{_N}{_S}*{_MIN}{_S}+di{_S}+lettura"
 )
 # Counters shown in the same strip: "12 comments", "3 réactions", "1,2k vues".
-# A record number in the same strip: "Updated 07:15 GMT, 4 February 2025 | ID 88213407".
-_IDENT = r"(?:ID|Id|Réf\.?|Ref\.?|No\.?|N°|Art\.|Article|Post|Message|Msg\.?)\s*:?\s*#?\d{4,}"
+# A record number in the same strip: "Updated 07:15 GMT, 4 February 2025 | ID 88213407", "| Article n°1187".
+_IDENT = r"(?:ID|Id|Réf\.?|Ref\.?|No\.?|N°|Art\.|Article|Post|Message|Msg\.?)(?:\s*(?:n°|no\.?|nr\.?))?\s*:?\s*#?\d{4,}"
 _COUNTER = (
     r"\d[\d\u00a0\u202f .,]*k?" + _S + r"*(?:commentaires?|comments?|r[ée]actions?|r[ée]ponses?|replies|partages"
     r"|shares|vues|views|likes|kommentare?|comentarios?|commenti)"
@@ -250,7 +250,8 @@ class MetadataLine(Rule):
     made entirely of metadata are reported: a date inside a sentence (`Le rapport, publié le
     12 mars, …`), live-blog times (`17h05 : le président arrive`), a date in words alone, even
     with a time (`Mardi 12 mars`, `2015`, `Le 14 mai 2024 à 07:32`: a live-blog day separator, a
-    heading or an event listing), a byline alone or with a place (`Par Claire Vasseur`,
+    heading or an event listing), a first-publication date in words alone (`Published: 12 September
+    2024`, the article's own dateline), a byline alone or with a place (`Par Claire Vasseur`,
     `By Rachel Donovan in Washington`), a name with a date (`Marie Curie, 7 novembre 1867`),
     "Il y a 20 ans" (a retrospective's heading), recipe times (`Préparation : 30 min`) and
     scores stay quiet.
@@ -301,6 +302,8 @@ class MetadataLine(Rule):
             start, end, byline, kinds = parsed
             if kinds == ["published"] and byline is None and not _dated(text):
                 continue  # "Updated 6.40pm": a live story's own update marker, a time without a date
+            if kinds == ["published"] and byline is None and _dateline().fullmatch(text.strip()):
+                continue  # "Published: 12 September 2024": the article's own dateline, as after a byline
             if byline is not None and kinds == ["date"] and not _CLOCK.search(text, byline, end):
                 continue  # "Par Camille Onfroy — 12 mars 2025": the article's own dateline, kept by editors
             safe = byline is None and not {"published", "date"}.intersection(kinds)
@@ -320,6 +323,16 @@ class MetadataLine(Rule):
 _GLUED_STAMP = regex.compile(
     r"(?<=[.!?…»\"”)])[ \t\u00a0]+\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d\d)[ \t\u00a0]*(?:[-–|·,]|à|at)?[ \t\u00a0]*"
     r"(?:[01]?\d|2[0-3])[:h][0-5]\d[ \t]*$")
+
+
+# A first-publication verb and a date in words, nothing else: no time, no author, no update.
+@lru_cache(maxsize=None)
+def _dateline():
+    return regex.compile(
+        rf"{_DEFINE}(?:publi[ée]e?|published|first{_S}+published|publicad[oa]|pubblicat[oa]|ver[öo]ffentlicht)"
+        rf"{_S}*:?{_S}*(?:(?:le|on|am|el|il|the){_S}+)?(?&weekday)?{_S}*"
+        rf"(?:{_DAY}{_S}*(?:de{_S}+)?(?&month)|(?&month){_S}+{_DAY}),?{_S}+(?:de{_S}+)?{_YEAR}\.?",
+        regex.I)
 
 
 @lru_cache(maxsize=None)

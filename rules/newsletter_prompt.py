@@ -4,10 +4,14 @@ from corpuslint.rules.boilerplate import PackRule
 
 # A form's heading and pitch: "Stay in touch⏎Get field updates from our teams four times a year." above
 # "Your email", "Join the Grindhouse Club⏎Brew guides, early access…" above "Email address".
+_DAYS = (r"(?:day|week|month|morning|evening|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+         r"|(?:jour|semaine|mois|matin|soir|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?")
 _LEAD_IN = regex.compile(
-    r"(?i)\b(?:newsletter|infolettre|lettre d['’]information|e-?mails?|courriels?|inbox|boîte (?:mail|de réception)"
-    r"|updates?|nouvelles|actus?|stay in touch|keep in touch|restons en contact|sign(?:ing)? up|subscri\w*|abonn\w*"
-    r"|inscri\w*|join|rejoignez|club|every (?:week|month|morning)|chaque (?:semaine|mois|matin)|weekly|hebdo\w*"
+    r"(?i)\b(?:newsletter|infolettre|lettre|e-?mails?|courriels?|inbox|boîte (?:mail|de réception)|brief(?:ing)?s?"
+    r"|digest|spam|updates?|nouvelles|actus?|stay in touch|keep in touch|restons en contact|sign(?:ing)? up|subscri\w*"
+    r"|abonn\w*|inscri\w*|join|rejoignez|club|ne (?:ratez|manquez)|never miss|don['’]t miss"
+    rf"|(?:every|each|chaque|tous les|toutes les) (?:{_DAYS})|(?:once|twice|three times) a (?:week|month)"
+    r"|(?:une|deux) fois par (?:semaine|mois)|par (?:semaine|mois)|weekly|hebdo\w*"
     r"|monthly|mensuel\w*|first order|première commande|early access|accès anticipé)\b")
 
 

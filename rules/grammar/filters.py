@@ -71,6 +71,9 @@ UPSTREAM_EXCEPTIONS = (
     ("fr", r"_(?:gn|ppas|conj)_", r".+",
      r"(?i)\b(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine"
      r"|millier|majorité|minorité|plupart|moitié|partie|nombre|foule|multitude|tiers|quart)\b[^.!?;:]{0,30}$", r""),
+    # A one-letter label after a noun ("le groupe A a attaqué", "le plan B est prêt") is a name,
+    # not a word for Grammalecte to agree with.
+    ("fr", r".+", r".+", r"\p{Ll}+\s+[A-XZ]\s+$", r""),
     # "le vert d'eau" is a colour (like "bleu nuit"); "un verre d'eau" is counted with "un".
     ("fr", r"conf_ver_vers_verre_vert", r"(?i)vert", r"(?i)(?<!\bun\s)$", r"^\s+d['’]eau\b"),
     # The gender of a name is a guess: a brand, a company, a town or a system ("Debian peut être
@@ -294,7 +297,7 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         if _ACRONYM.fullmatch(span.strip()) or _in_quoted_title(text, start, end):
             return False  # "l'US Tournon": a club's initials; « Astral Rangers »: a title
         if lang == "fr" and span.strip().lower() in _FR_DETERMINERS and _NAME_AFTER.match(text, end):
-            return False  # "la Sud de France Arena": the article goes with the whole name
+            return False  # "la Sud de France Arena", "la MG4": the article goes with the whole name
         if _TITLE_SUBJECT.search(before[-80:]):
             return False  # "Les Chantiers de l'Histoire est un podcast": a title is one thing
         if lang == "fr" and _agrees_across_complement(span, before[-60:], text[end:end + 40]):
@@ -314,7 +317,7 @@ _AFTER_SENTENCE_START = regex.compile(r"(?:^|[.!?:;«“\"(—–\n]\s*)$")
 
 
 _FR_DETERMINERS = frozenset("le la les un une du des ce cet cette ces son sa ses".split())
-_NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}")
+_NAME_AFTER = regex.compile(r"\s+(?:\p{Lu}\p{Ll}|\p{Lu}{2,})")  # a name, or initials and a model ("la MG4")
 
 
 def _proper_noun(text: str, start: int, end: int) -> bool:
