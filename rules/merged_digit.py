@@ -49,6 +49,10 @@ _ONE_DIGIT_ZIPF = 5.5
 _WORD_ZIPF = 4.0
 _LONG_WORD, _LONG_WORD_ZIPF = 6, 3.0
 _UNIT_WORD_ZIPF = 6.5  # "and", "the", "et", "de": only the commonest words after a unit ("3mlof" stays)
+# An ordinal glues to no word, so an ordinary word of four letters or more after one was cut off it:
+# "la 62eminute", "the 5thround".
+_ORDINALS = frozenset("e er ère re ème eme è nd nde rd st th".split())
+_ORDINAL_WORD_ZIPF, _ORDINAL_WORD_LEN = 4.0, 4
 _SCORE = regex.compile(r"\d{1,3}-\d{1,3}")
 # A numbered heading glued to its first word ("4.Le gaura"), where the document's other numbered
 # headings have the space ("3. L'achillée"): at least two of them, so a house style of "1.Intro" stays.
@@ -65,7 +69,8 @@ class MergedDigit(Rule):
     "Maia 100qui montre", "octobre 2024pour 549 euros", "50%des", a day glued to its month
     ("le 15mai"), a count to a unit written out ("3heures", "10years"), a year or a score to any
     ordinary word ("since 2023amid", "84-79devant", "a 7-5win"), a unit glued to one of the
-    commonest words ("400gand", "10kmet"), a number glued to French "à" ("en 2019à Gand"; not
+    commonest words ("400gand", "10kmet"), an ordinal glued to an ordinary word ("la 62eminute"), a
+    number glued to French "à" ("en 2019à Gand"; not
     "5à7", an after-work drink), a bracketed figure glued to the next word: "(5/5)lors"
     ("(re)lire" and "ami(e)s" stay quiet), and a numbered heading glued to its first word ("4.Le
     gaura") where the document's other numbered headings have the space. Units, ordinals and
@@ -177,6 +182,9 @@ def _unit_then_word(word: str, langs) -> str | None:
         unit, rest = word[:n].lower(), word[n:]
         if unit in _GLUED_SUFFIXES and len(rest) >= 2 and rest.islower() \
                 and lexicon.best_zipf(rest, langs) >= _UNIT_WORD_ZIPF:
+            return word[:n]
+        if (unit in _ORDINALS and len(rest) >= _ORDINAL_WORD_LEN and rest.islower()
+                and lexicon.best_zipf(rest, langs) >= _ORDINAL_WORD_ZIPF):
             return word[:n]
     return None
 

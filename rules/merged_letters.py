@@ -36,6 +36,10 @@ _NAME_TAIL_ZIPF = 7.0   # "et", "le", "de", "the", "and", "of"; not "us" (6.0), 
 _LONG_TAILS = frozenset("which that from their there where were when this these those about into than they been "
                         "have dont dans pour avec sont mais était".split())
 _NAME_LEFT_ZIPF = 4.5   # ... or a three-letter one after a common word ("Team|was")
+# Function words that end no brand, after an unlisted camelCase one ("PhotoPills|qui", "DataBricks|and").
+# ("-que" ends too many words: "BioMagique".) Names with a particle ("LaRoque", "DiMarco") are not brands.
+_CAMEL_TAILS = ("which", "that", "with", "dans", "pour", "avec", "qui", "and", "the")
+_PARTICLE_NAME = regex.compile(r"(?:Mc|Mac|Di|De|Da|Du|Dos|Des|Del|La|Le|Van|Von|St|O)\p{Lu}")
 _APOSTROPHES = "'’ʼ"
 # Frequent merges are in the lists themselves ("andthat" 1.2, "etle" 1.9, "dansle" 1.9);
 # rare real words made of two function words score higher ("thereof" 3.7, "sinon" 5.1).
@@ -158,7 +162,7 @@ class MergedLetters(Rule):
         for m in matches_at(_CAMEL_TOKEN, CASE_STEP, text):
             if m.group()[:2] in SHORT_FUNCTION_WORDS and m.group()[2:3].isupper():
                 continue  # "deLyon" is "de Lyon" (merged-case), not a brand "deLy" + "on"
-            split = _brand_split(m.group(), langs, shared)
+            split = _brand_split(m.group(), langs, shared) or _camel_tail_split(m.group(), langs)
             if split is not None and not in_code_like_chunk(text, m.start(), m.end()):
                 yield self._finding(m.start(), m.end(), m.group(), split)
         for m in _NAME_TOKEN.finditer(text):
@@ -327,6 +331,19 @@ def _brand_split(token: str, langs, shared, name: bool = False) -> Split | None:
                              or listed_relative(token.lower(), len(left), lang) or _demonym(left, tail)):
                     return None
                 return Split(left, tail, lang, z)
+    return None
+
+
+def _camel_tail_split(token: str, langs) -> Split | None:
+    """"PhotoPillsqui" -> "PhotoPills qui": a camelCase brand no list knows, glued to a function word
+    that ends no name (see _CAMEL_TAILS)."""
+    if not lexicon.is_unknown(token, langs) or _PARTICLE_NAME.match(token):
+        return None
+    for tail in _CAMEL_TAILS:
+        left = token[:-len(tail)]
+        if (token.endswith(tail) and left[-1:].islower() and any(c.isupper() for c in left[1:])
+                and any(lexicon.zipf(tail, lang) > 0 for lang in langs)):
+            return Split(left, tail, next(lang for lang in langs if lexicon.zipf(tail, lang) > 0), 0.0)
     return None
 
 

@@ -165,6 +165,14 @@ def _numeric_stamp():
         rf"(?:(?:le|on){_S}+)?\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d\d),?{_S}*(?:[|·•]{_S}*)?{_AT}{_TIME}", regex.I)
 
 
+# A CMS or wire stamp: an abbreviated month, the day, the year and the time, set apart by commas
+# ("Apr 08, 2025, 08:00 ET", "Mar 12, 2025, 06:15 PM"); a live blog's day heading has no year and time.
+_WIRE_STAMP = regex.compile(
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)\.?,?[ \t]+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t]+"
+    r"\d{1,2},[ \t]+(?:19|20)\d\d,?[ \t]+(?:at[ \t]+)?\d{1,2}:\d{2}(?:[ \t]?[ap]\.?m\.?)?(?:[ \t]+(?-i:[A-Z]{2,4}))?",
+    regex.I)
+
+
 # What every accepted line holds (see parse): a marker word, a byline word or a numeric date. A cheap
 # search that spares most short lines with a digit the full grammar.
 @lru_cache(maxsize=None)
@@ -213,6 +221,8 @@ _GLUED_MARKER = regex.compile(
 def _parse(line: str) -> tuple[int, int, int | None, list[str]] | None:
     start = _LEAD.match(line).end()
     end = max(start, _TRAIL.search(line, start).start())
+    if _WIRE_STAMP.fullmatch(line, start, end):
+        return start, end, None, ["date"]
     if end - start < 4 or not _HINT.search(line, start, end) or not _trigger().search(line, start, end):
         return None
     try:
@@ -240,7 +250,8 @@ class MetadataLine(Rule):
     `Posted on March 3, 2024 · 12 comments`, `Veröffentlicht am 12.03.2024`), reading times
     (`Temps de lecture : 5 min`, `5 min read`, `Lecture 4 min`) and relative times
     (`Il y a 3 heures`, `Il y a 2 jours · Lecture 4 min`, `Updated 5 min ago`, `2 hours ago`).
-    A numeric date with its time (`12/03/2024 08:15`) alone is a stamp too. A byline followed by
+    A numeric date with its time (`12/03/2024 08:15`) alone is a stamp too, as is a wire's
+    (`Apr 08, 2025, 08:00 ET`). A byline followed by
     such metadata (`Par Jean Dupont · Publié le 12 mars 2024`, `By Jane Doe | March 3, 2024 |
     5 min read`, `Jean Dupont · Il y a 3 heures`) keeps its byline and loses the rest.
 

@@ -31,7 +31,7 @@ _INLINE_ATTRIBUTION = regex.compile(
 _PLATFORM = r"(?:Instagram|YouTube|Twitter|X|TikTok|Facebook|Vimeo|Dailymotion|Threads|Bluesky|Twitch|Strava|Komoot|Spotify|SoundCloud|Flickr|Mastodon)"
 # A Facebook post's footer: "Publiée par Bureau syndical NordCâble sur Lundi 3 mars 2025".
 _POST_FOOTER = (rf"(?i:publiée?|posted|publicad[ao]|pubblicat[ao]|gepostet)[ \t]+(?i:par|by|por|da|von)[ \t]+"
-                rf"[^\n]{{2,60}}?[ \t]+(?i:sur|on|en|el|il|am)[ \t]+(?:\p{{L}}+,?[ \t]+)?{_DATE}")
+                rf"[^\n]{{2,120}}?[ \t]+(?i:sur|on|en|el|il|am)[ \t]+(?:\p{{L}}+,?[ \t]+)?{_DATE}")
 _CALL_TO_ACTION = regex.compile(
     rf"(?i:view|watch|see|voir|regarder|afficher|visionner|ver|mirar|guarda|visualizza|assista|veja|bekijk)"
     rf"\b[^.!?:\n]{{0,45}}?\b(?i:on|sur|en|su|auf|no|na|op)[ \t]+{_PLATFORM}"
@@ -45,6 +45,7 @@ _CALL_TO_ACTION = regex.compile(
     rf"(?:[ \t]*:[ \t]*[^\n]{{1,80}}?[ \t]*\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\))?"
     rf"|{_POST_FOOTER}")
 _POST_FOOTER_LINE = regex.compile(_POST_FOOTER)
+_CTA_CHARS = 80  # a call to action is short; a post's footer holds a page's name, which may be long
 # A post card's label above its link: "Post by @levainandco", "Publication de @club@piaille.fr".
 _POST_BY = regex.compile(
     r"[ \t]*(?i:post|posted|publication|publiée?)[ \t]+(?i:by|par|de)[ \t]+@[\w.]{2,30}(?:@[\w.-]+)?[ \t]*")
@@ -206,7 +207,8 @@ class SocialEmbed(Rule):
                 else:
                     yield self._remove(ln, doc, "embedded post sound line", safe=True)
                     claimed.add(ln.index)
-            elif len(ln.text) <= 80 and _CALL_TO_ACTION.fullmatch(ln.content.strip()):
+            elif ((len(ln.text) <= _CTA_CHARS or _POST_FOOTER_LINE.match(ln.text))
+                  and _CALL_TO_ACTION.fullmatch(ln.content.strip())):
                 tail = _widget_tail(lines, i)
                 claimed.update(t.index for t in [ln, *tail])
                 prev = lines[i - 1] if i > 0 else None

@@ -50,6 +50,8 @@ _TYPES = (  # order matters: the first match names the token
     ("signoff", regex.compile(r"(?=[a-z/-]*/)[a-z]{2,4}(?:[-/][a-z]{2,4}){2,4}")),
     # "nL1N3FX0QK", "Q7FZ2MXL4RDJVHK3NW5T6YBC": letters and digits, an ID only after an ID label
     ("alnum_id", regex.compile(r"(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,32}")),
+    # "rev7", "v12": a revision counter after an ID ("[post id: 2291 | rev 7]"; joined below)
+    ("revision", regex.compile(r"(?:rev|r|v|version)\d{1,4}")),
     ("marker", regex.compile(r":|#|n°|nº|N°|No\.?|Nr\.?")),
     ("word", regex.compile(r"\p{L}[\p{L}'’.\-]{0,19}:?")),
 )
@@ -77,6 +79,7 @@ def _token_type(token: str) -> str | None:
 
 
 _GLUED_LABEL = regex.compile(r"^(\p{L}{2,12}):(?=[\p{L}\d])")  # "ID:nL1N3FX0QK": the label lost its space
+_REVISION = regex.compile(r"(?<=[\s|·•,;])(rev|version)[\s\u00a0]+(\d{1,4})$")
 _URN = next(p for name, p in _TYPES if name == "urn")
 _PLAYER_CLOCK = regex.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*/[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}")
 
@@ -90,6 +93,7 @@ def classify(line: str) -> tuple[str, bool] | None:
         line = line[1:-1]  # "[PR-2024-0117]", "(1709999347)"
     if _URN.fullmatch(line):
         return "URN", True  # before "urn:" is read as a label glued to its value
+    line = _REVISION.sub(r"\1\2", line)  # "… | rev 7": one token
     tokens = [t for t in _TOKEN_SPLIT.split(_GLUED_LABEL.sub(r"\1: ", line, count=1)) if t]
     if not tokens:
         return None
@@ -109,7 +113,9 @@ def classify(line: str) -> tuple[str, bool] | None:
     if _PHONE_LABELS.intersection(label):
         return None  # "Tél. : 1234567890" is a phone number, whatever its digits
     labelled_id = bool(_ID_LABELS.intersection(label))
-    kinds = set(rest)
+    if rest[0] == "revision":
+        return None  # "v12" alone is a version, not a record
+    kinds = set(rest) - {"revision"}
     what = _strong(kinds, marked or labelled_id)
     if what is None or what == "page counter" and not set(label) <= _PAGE_LABELS:
         return None  # "Score: 3/4" is a value
