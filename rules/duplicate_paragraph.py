@@ -61,7 +61,9 @@ class DuplicateParagraph(Rule):
     own block ("A / B / A"), or a short sentence said twice far apart (a motto: "Un livre, ça se
     conseille."), or a line repeated right under itself in lines quoted after a colon (a chorus).
     A run of lines printed twice in a row (a live entry's time and title, then its
-    text) is one finding.
+    text) is one finding. A live blog's pinned post ("Pinned" / "14:05" / its text, the same text
+    again further down) loses its pinned copy, label included; the entry stays in its place. A
+    pull quote (a quotation alone in its paragraph, printed in full inside another) goes.
 
     ## Why is this bad?
     Repeated text over-weights one sentence in a corpus, trips near-duplicate filters and reads
@@ -98,6 +100,8 @@ class DuplicateParagraph(Rule):
         code = code_lines(doc)  # code repeats lines by nature
         content = [ln for ln in doc.prose_lines() if not ln.is_blank and ln.index not in code]
         repeated: set[int] = set()
+        yield from self._pinned_copies(doc, content, repeated)
+        yield from self._pull_quotes(doc, content, repeated)
         seen_paragraphs: dict[str, list] = {}  # normalised paragraph -> its latest copy
         verse = [p for p in doc.paragraphs if stanza(p)]
         stanzas = {normalise(" ".join(ln.content for ln in p)) for p in verse}
@@ -145,6 +149,47 @@ class DuplicateParagraph(Rule):
             if ln.index == earlier.index + 1 and _quoted_block(doc, earlier):
                 continue  # "…carried it on their own:" then a chorus line sung twice: a quotation
             yield self._finding(doc, [earlier], [ln])
+
+    def _pinned_copies(self, doc, content, repeated):
+        """A live blog's pinned post: its label, its time and its text at the top, the same text
+        again in its place further down ("Pinned" / "14:05" / "Team news: …"). The pinned copy goes
+        with its label; the entry stays where it was posted."""
+        keys = [normalise(ln.content) for ln in content]
+        for k, ln in enumerate(content):
+            if not _PINNED.fullmatch(ln.content.strip()):
+                continue
+            first = k + 1 + (k + 1 < len(content) and bool(_TIME_LINE.fullmatch(content[k + 1].content.strip())))
+            if first >= len(content) or not meaningful(content[first].content) or keys[first] not in keys[first + 1:]:
+                continue
+            copy = content[k:first + 1]
+            if any(b.index != a.index + 1 for a, b in zip(copy, copy[1:])):
+                continue  # the label, the time and the text make one block
+            later = content[keys.index(keys[first], first + 1)]
+            start, end = _span(doc, copy, "before")
+            repeated.update(x.index for x in copy)
+            repeated.add(later.index)
+            yield self.finding(start, end, f"a pinned copy of the entry on line {later.index + 1}",
+                               Fix.unsafe(Edit.deletion(start, end), message="Remove the pinned copy"))
+
+    def _pull_quotes(self, doc, content, repeated):
+        """A pull quote: a quoted sentence alone in its paragraph, printed again word for word inside a
+        paragraph of the article (where the speaker is named). The lone copy goes."""
+        for k, ln in enumerate(content):
+            m = _PULL_QUOTE.fullmatch(ln.content.strip())
+            if (not m or len(_WORD.findall(m.group(1))) < PULL_QUOTE_WORDS or not _alone(doc, ln)
+                    or not _SENTENCE_END.search(m.group(1))):
+                continue  # a quoted title has no full stop: « On ne joue pas avec les mêmes armes »
+            inner = m.group(1)
+            # Printed again word for word, stop included ("…our road," below a title "…our road." is a
+            # heading that quotes the article, not a pull quote).
+            home = next((o for o in content if o is not ln and len(o.content) > len(ln.content)
+                         and inner in o.content), None)
+            if home is None:
+                continue
+            start, end = _span(doc, [ln], "before")
+            repeated.add(ln.index)
+            yield self.finding(start, end, f"a pull quote: this quotation is printed in full on line {home.index + 1}",
+                               Fix.unsafe(Edit.deletion(start, end), message="Remove the pull quote"))
 
     def _reprinted_entries(self, doc, content, keys, repeated):
         """A live entry printed again, cut short: its time or heading line, then the first sentences
@@ -209,6 +254,10 @@ class DuplicateParagraph(Rule):
 
 
 REPRINT_WORDS = 8
+PULL_QUOTE_WORDS = 8
+_PULL_QUOTE = regex.compile(r"[\"“«„‘'][ \u00a0\u202f]?(.+?)[ \u00a0\u202f]?[\"”»“’']")
+_PINNED = regex.compile(r"(?i)(?:📌[ \t]*)?(?:pinned|pinned post|épinglé|post épinglé|message épinglé|en vedette)")
+_TIME_LINE = regex.compile(r"(?:[01]?\d|2[0-3])[:h.][0-5]\d(?:[ \t]?[ap]\.?m\.?)?")
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 STUTTER_CHARS, STUTTER_TOKENS = 12, 2
 
@@ -250,6 +299,13 @@ def _quoted_block(doc, line) -> bool:
     while i > 0 and doc.lines[i - 1].is_blank:
         i -= 1
     return i > 0 and doc.lines[i - 1].text.rstrip().endswith(":")
+
+
+def _alone(doc, ln) -> bool:
+    """The line is a paragraph of its own."""
+    lines = doc.lines
+    return ((ln.index == 0 or lines[ln.index - 1].is_blank)
+            and (ln.index + 1 >= len(lines) or lines[ln.index + 1].is_blank))
 
 
 def _same_paragraph(doc, a, b) -> bool:

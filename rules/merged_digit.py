@@ -25,6 +25,7 @@ _MONTHS = frozenset("""janvier février fevrier mars avril mai juin juillet aoû
     """.split())
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _YEAR_WORD_ZIPF = 3.0
+_YEAR_NAME_ZIPF, _YEAR_NAME_LEN = 4.0, 4  # "Tour" 5.4; "2024Edition"-like product names are rare
 # Units written out, which take a space after a figure ("3 heures"); the abbreviations glue on purpose.
 _UNITS = frozenset("""secondes minutes heures jours semaines mois années ans siècles fois euros dollars
     kilomètres mètres kilos tonnes litres personnes habitants millions milliards
@@ -167,6 +168,9 @@ class MergedDigit(Rule):
         if _YEAR.fullmatch(number) and word.islower() and len(word) >= 3 \
                 and lexicon.best_zipf(lower, langs) >= _YEAR_WORD_ZIPF:
             return True  # "since 2023amid": a year, then an ordinary word
+        if (_YEAR.fullmatch(number) and word[0].isupper() and word[1:].islower() and len(word) >= _YEAR_NAME_LEN
+                and lexicon.best_zipf(lower, langs) >= _YEAR_NAME_ZIPF):
+            return True  # "the 2019Tour of Britain": a year, then a capitalised common word
         if lower in _UNITS:
             return True  # "3heures", "10years": a count and its unit, written apart in both languages
         # "4chan", "7up": listed names. (wordfreq folds longer numbers to zeros,

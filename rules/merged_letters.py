@@ -39,6 +39,8 @@ _NAME_LEFT_ZIPF = 4.5   # ... or a three-letter one after a common word ("Team|w
 # Function words that end no brand, after an unlisted camelCase one ("PhotoPills|qui", "DataBricks|and").
 # ("-que" ends too many words: "BioMagique".) Names with a particle ("LaRoque", "DiMarco") are not brands.
 _CAMEL_TAILS = ("which", "that", "with", "dans", "pour", "avec", "qui", "and", "the")
+# A listed camelCase name ("McCarthy" 3.2, "DiCaprio" 3.0) glued to the verb that reports its words.
+_SPEECH_TAILS, _SPEECH_NAME_ZIPF = ("said", "says", "told", "added", "wrote"), 2.5
 _PARTICLE_NAME = regex.compile(r"(?:Mc|Mac|Di|De|Da|Du|Dos|Des|Del|La|Le|Van|Von|St|O)\p{Lu}")
 _APOSTROPHES = "'’ʼ"
 # Frequent merges are in the lists themselves ("andthat" 1.2, "etle" 1.9, "dansle" 1.9);
@@ -337,7 +339,13 @@ def _brand_split(token: str, langs, shared, name: bool = False) -> Split | None:
 def _camel_tail_split(token: str, langs) -> Split | None:
     """"PhotoPillsqui" -> "PhotoPills qui": a camelCase brand no list knows, glued to a function word
     that ends no name (see _CAMEL_TAILS)."""
-    if not lexicon.is_unknown(token, langs) or _PARTICLE_NAME.match(token):
+    if not lexicon.is_unknown(token, langs):
+        return None
+    for tail in _SPEECH_TAILS:  # "McCarthysaid": a listed name, then the verb that reports it
+        left = token[:-len(tail)]
+        if token.endswith(tail) and left[-1:].islower() and lexicon.best_zipf(left, langs) >= _SPEECH_NAME_ZIPF:
+            return Split(left, tail, "en", 0.0)
+    if _PARTICLE_NAME.match(token):
         return None
     for tail in _CAMEL_TAILS:
         left = token[:-len(tail)]

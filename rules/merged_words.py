@@ -64,7 +64,7 @@ JUNCTION_COUNT = 30
 # A whitespace-delimited chunk with these is an address, a handle, a tag, an
 # identifier, a file name, a call or a man page ("debuild(1)", "f(x[n])"): its
 # tokens are not prose.
-_CODE_LIKE = regex.compile(r"[/@#_=\\<>{}|`\[]|://|www\.|\w\.\p{L}|\p{L}\d|\d\p{L}+\d|\p{L}\(\p{N}\)")
+_CODE_LIKE = regex.compile(r"[/@#_=\\<>{}|`\[]|://|www\.|\w\.\p{L}|\p{L}\d|\d\p{L}+\d|\p{L}\(\p{N}\)|\p{L}\(\)")
 # A shell prompt starts a command line: "$ debuild -sa".
 _PROMPT = regex.compile(r"[ \t\u00a0]*\$[ \t\u00a0]+\S")
 _SPACE = regex.compile(r"\s")
