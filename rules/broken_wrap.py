@@ -78,6 +78,7 @@ _NAME_PART_ZIPF = 5.5
 _ACRONYM_END = regex.compile(r"\s\p{Lu}{2,}$")
 # Articles, prepositions and conjunctions end no sentence: a long line that ends on one, before a
 # capitalised word and more of the sentence, was cut ("le tribunal correctionnel de⏎Toulouse a condamné").
+_NAME_ENDS_SENTENCE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ \u00a0]\p{Lu}[\p{Ll}\p{M}'’-]+)?[.!?…]")  # "…sur le⏎Plateau."
 _CUT_WORDS = frozenset("de du des le la les un une à au aux et en par pour sur dans avec sans entre vers chez "
                        "the a an of to and in on at for from with by into".split())  # "la SNCF⏎Voyageurs, deux TGV…": a firm's name goes on
 # Two sentences of one paragraph on two lines, in a document whose paragraphs are separated by
@@ -236,8 +237,9 @@ class BrokenWrap(Rule):
                 return None  # "photo AFP", "source : Insee": a label, not a sentence's tail
             return " "
         last = _LAST_WORD.search(head)
-        if (last and last.group(1) in _CUT_WORDS and _NAME_START.match(tail) and len(tail.rstrip()) >= _SHORT_LINE
-                and len(head) >= _LABEL_LINE and not _LIST_HEAD.match(head)):
+        if (last and last.group(1) in _CUT_WORDS and len(head) >= _LABEL_LINE and not _LIST_HEAD.match(head)
+                and (_NAME_START.match(tail) and len(tail.rstrip()) >= _SHORT_LINE
+                     or len(head) >= _SAFE_LINE and _NAME_ENDS_SENTENCE.fullmatch(tail.rstrip()))):
             return " "  # not a glossary's "7. Assister à⏎To attend, …"
         if len(head) < _SHORT_LINE:
             return None

@@ -24,7 +24,7 @@ _RARE_LEFT_ZIPF, _RARE_LEFT_LEN = 3.0, 8
 _BRAND_TAIL_LEN, _FUNCTION_ZIPF = 3, 6.0
 # A long ordinary word ("constructeur|Xenta") may meet a name no list knows: a product, a firm.
 _LONG_LEFT = 6
-_SHORT_MERGE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Ll}{2})(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_\-])")
+_SHORT_MERGE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Ll}{2}|à)(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_])")
 _SHORT_RIGHT_ZIPF = 3.0
 # Capitalised left part ("Microsoft|Les"): a known word or name, glued to a
 # function word that starts the next sentence. Brands are made of content
@@ -72,7 +72,7 @@ class MergedCase(Rule):
     Finds tokens with one lower-to-upper step inside that are in no lexicon and read as two
     words: a lowercase word glued to a capitalised word or name ("coachMarta",
     "constructeurXenta" when the word is long), a two-letter preposition or article glued to a
-    known capitalised word ("inPhoenix", "deLyon"; not "on", "to", "is", which start code
+    known capitalised word ("inPhoenix", "deLyon", "àMarie-Jo"; not "on", "to", "is", which start code
     identifiers such as onClick), or a word or name glued to a capitalised function word that
     starts the next sentence ("MicrosoftLes"), and a name glued to a name: a listed given name
     and a surname ("PriyaShah"), or a word and the given name that opens a full name ("la
@@ -166,9 +166,11 @@ class MergedCase(Rule):
         for m in matches_at(_SHORT_MERGE, CASE_STEP, text):
             left, right = m.group(1), m.group(2)
             # "inthe" is listed, as a frequent typo: before one of the commonest words ("The", "Les")
-            # the glued token is a typo whatever the lists say; "inOui", "inDesign" are names.
+            # the glued token is a typo whatever the lists say; "inOui", "inDesign" are names. No name
+            # starts with "à" and a capital: "àParis" is a lost space even where the lists know it.
             if (left not in SHORT_FUNCTION_WORDS
-                    or not lexicon.is_unknown(left + right, langs) and lexicon.best_zipf(right, shared) < _OPENER_ZIPF
+                    or left != "à" and not lexicon.is_unknown(left + right, langs)
+                    and lexicon.best_zipf(right, shared) < _OPENER_ZIPF
                     or lexicon.best_zipf(right, shared) < _SHORT_RIGHT_ZIPF
                     or in_code_like_chunk(text, m.start(), m.end())):
                 continue

@@ -55,6 +55,11 @@ _UNIT_WORD_ZIPF = 6.5  # "and", "the", "et", "de": only the commonest words afte
 _ORDINALS = frozenset("e er ère re ème eme è nd nde rd st th".split())
 _ORDINAL_WORD_ZIPF, _ORDINAL_WORD_LEN = 4.0, 4
 _SCORE = regex.compile(r"\d{1,3}-\d{1,3}")
+_CURRENCY_SIGNS = "$£€¥₹"
+_MONEY_WORD_ZIPF = 4.0  # "per" 5.1, "in" 7.5; a sign then a figure then a word is no unit ("$5bn" is listed)
+_NUMBER_CODE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_\-.,/:])(\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?)"
+    r"(FCFA|CFA|EUR|USD|GBP|CHF|CAD|AUD|JPY|MAD|XOF|XAF|DZD|TND)(?![\p{L}\p{M}\p{N}_])")
 # A numbered heading glued to its first word ("4.Le gaura"), where the document's other numbered
 # headings have the space ("3. L'achillée"): at least two of them, so a house style of "1.Intro" stays.
 _HEADING_GLUED = regex.compile(r"^(\d{1,2}[.)])(\p{Lu}\p{Ll}+)", regex.M)
@@ -71,6 +76,7 @@ class MergedDigit(Rule):
     ("le 15mai"), a count to a unit written out ("3heures", "10years"), a year or a score to any
     ordinary word ("since 2023amid", "84-79devant", "a 7-5win"), a unit glued to one of the
     commonest words ("400gand", "10kmet"), an ordinal glued to an ordinary word ("la 62eminute"), a
+    sum glued to an ordinary word or to its currency's code ("£185per month", "5 000FCFA"), a
     number glued to French "à" ("en 2019à Gand"; not
     "5à7", an after-work drink), a bracketed figure glued to the next word: "(5/5)lors"
     ("(re)lire" and "ami(e)s" stay quiet), and a numbered heading glued to its first word ("4.Le
@@ -140,9 +146,18 @@ class MergedDigit(Rule):
             )
 
     def _numbers(self, text, langs):
+        for m in _NUMBER_CODE.finditer(text):  # "5 000FCFA", "120EUR": a sum and its currency's code
+            if not in_code_like_chunk(text, m.start(), m.end()):
+                split = f"{m.group(1)} {m.group(2)}"
+                yield self.finding(m.start(), m.end(), f"merged words: '{m.group()}' reads as '{split}'",
+                                   Fix.unsafe(Edit.insertion(m.start(2), " "), message=f"Split into '{split}'"))
         for m in _NUMBER_WORD.finditer(text):
             number, word = m.group(1), m.group(2)
-            unit = "" if self._is_merge(number, word, langs) else _unit_then_word(word, langs)
+            money = m.start() > 0 and text[m.start() - 1] in _CURRENCY_SIGNS
+            if money and word.islower() and len(word) >= 3 and lexicon.best_zipf(word, langs) >= _MONEY_WORD_ZIPF:
+                unit = ""  # "£185per month", "$30,000in damages": a sum, then an ordinary word
+            else:
+                unit = "" if self._is_merge(number, word, langs) else _unit_then_word(word, langs)
             if unit is None or in_code_like_chunk(text, m.start(), m.end()):
                 continue
             at = m.start(2) + len(unit)

@@ -22,7 +22,7 @@ from . import lexicon
 FUNCTION_WORD_ZIPF = 6.0
 # Two-letter prepositions and articles that a capitalised word gets glued to ("in|Phoenix",
 # "de|Lyon"): merged-case reports those; "on", "to" and "is" stay out (onClick, toString, isEmpty).
-SHORT_FUNCTION_WORDS = frozenset({"in", "at", "of", "de", "en", "au", "du", "la", "le", "et"})
+SHORT_FUNCTION_WORDS = frozenset({"in", "at", "of", "de", "en", "au", "du", "la", "le", "et", "à"})
 WORD_ZIPF = 3.5
 RARE_WORD_ZIPF = 2.5
 LONG_PART = 6

@@ -28,7 +28,7 @@ _INLINE_ATTRIBUTION = regex.compile(
     rf"(?:[–—―]|(?<=[\s.…!?\"»”])-)[ \t]*\p{{Lu}}[^\n()@!?;:«»\"“”]{{0,50}}?[ \t]*{_HANDLE}[ \t]*{_DATE}")
 # "View this post on Instagram", "Regarder la bande-annonce sur YouTube", "Auf YouTube ansehen",
 # "Voir sur Strava" (an activity card).
-_PLATFORM = r"(?:Instagram|YouTube|Twitter|X|TikTok|Facebook|Vimeo|Dailymotion|Threads|Bluesky|Twitch|Strava|Komoot|Spotify|SoundCloud|Flickr|Mastodon)"
+_PLATFORM = r"(?:Instagram|YouTube|Twitter|X|TikTok|Facebook|Vimeo|Dailymotion|Threads|Bluesky|Twitch|Strava|Komoot|Spotify|SoundCloud|Flickr|Mastodon|LinkedIn)"
 # A Facebook post's footer: "Publiée par Bureau syndical NordCâble sur Lundi 3 mars 2025".
 _POST_FOOTER = (rf"(?i:publiée?|posted|publicad[ao]|pubblicat[ao]|gepostet)[ \t]+(?i:par|by|por|da|von)[ \t]+"
                 rf"[^\n]{{2,120}}?[ \t]+(?i:sur|on|en|el|il|am)[ \t]+(?:\p{{L}}+,?[ \t]+)?{_DATE}")

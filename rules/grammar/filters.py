@@ -294,8 +294,9 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         before = text[:start]
         if _after_closing_quote(before) or _NUMBER_UNIT.search(before[-20:]):
             return False
-        if _ACRONYM.fullmatch(span.strip()) or _in_quoted_title(text, start, end):
-            return False  # "l'US Tournon": a club's initials; « Astral Rangers »: a title
+        if (_ACRONYM.fullmatch(span.strip()) or _in_quoted_title(text, start, end)
+                or _in_credited_title(text, start, end)):
+            return False  # "l'US Tournon": a club's initials; « Astral Rangers », "Debussy, « Dieu ! … »": titles
         if lang == "fr" and span.strip().lower() in _FR_DETERMINERS and _NAME_AFTER.match(text, end):
             return False  # "la Sud de France Arena", "la MG4": the article goes with the whole name
         if _TITLE_SUBJECT.search(before[-80:]):
@@ -325,6 +326,18 @@ def _proper_noun(text: str, start: int, end: int) -> bool:
     word = text[start:end].strip()
     return (len(word) > 1 and word[0].isupper() and not word.isupper()
             and not _AFTER_SENTENCE_START.search(text, max(0, start - 3), start))
+
+
+_CREDIT_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’.-]+,[ \u00a0\u202f]*$")
+
+
+def _in_credited_title(text: str, start: int, end: int) -> bool:
+    """Inside a quotation right after a name and a comma ("Claude Debussy, « Dieu ! qu'il la fait
+    bon regarder ! »"): the title of a work, in its own (often old) spelling."""
+    for m in _QUOTED.finditer(text, max(0, start - 80), min(len(text), end + 80)):
+        if m.start() < start and end < m.end():
+            return bool(_CREDIT_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+    return False
 
 
 def _in_quoted_title(text: str, start: int, end: int) -> bool:
