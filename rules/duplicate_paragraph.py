@@ -63,7 +63,8 @@ class DuplicateParagraph(Rule):
     A run of lines printed twice in a row (a live entry's time and title, then its
     text) is one finding. A live blog's pinned post ("Pinned" / "14:05" / its text, the same text
     again further down) loses its pinned copy, label included; the entry stays in its place. A
-    pull quote (a quotation alone in its paragraph, printed in full inside another) goes.
+    pull quote (a quotation alone in its paragraph, printed in full inside another) goes. A line
+    quoted under "X wrote:" (a forum's reply) and a recipe card's title above its times stay.
 
     ## Why is this bad?
     Repeated text over-weights one sentence in a corpus, trips near-duplicate filters and reads
@@ -148,6 +149,10 @@ class DuplicateParagraph(Rule):
                 continue  # "Un livre, ça se conseille." opening and closing a piece: a motto, said twice
             if ln.index == earlier.index + 1 and _quoted_block(doc, earlier):
                 continue  # "…carried it on their own:" then a chorus line sung twice: a quotation
+            if _QUOTE_HEADER.fullmatch(doc.lines[ln.index - 1].content.strip()) if ln.index else False:
+                continue  # "wrenandthistle wrote:" then the post it answers: a forum's quotation
+            if _recipe_card_title(doc, ln):
+                continue  # a recipe plugin's card repeats the post's title above its times and yield
             yield self._finding(doc, [earlier], [ln])
 
     def _pinned_copies(self, doc, content, repeated):
@@ -299,6 +304,18 @@ def _quoted_block(doc, line) -> bool:
     while i > 0 and doc.lines[i - 1].is_blank:
         i -= 1
     return i > 0 and doc.lines[i - 1].text.rstrip().endswith(":")
+
+
+_QUOTE_HEADER = regex.compile(r"(?i)(?:quote|citation)?[ \t]*:?[ \t]*[\w.@-]{2,40}[ \t]+(?:wrote|said|a écrit|écrit)[ \t]*:?|quote:?|citation[ \t]*:")
+_RECIPE_CARD = regex.compile(
+    r"(?i)(?:prep(?:aration)?(?: time)?|cook(?:ing)? time|total time|servings?|serves|yield|makes|ingredients|"
+    r"préparation|temps de préparation|cuisson|repos|portions?|pour \d+ (?:personnes|parts)|ingrédients)\b")
+
+
+def _recipe_card_title(doc, ln) -> bool:
+    """The line heads a recipe card: the next non-blank lines give its times or its yield."""
+    after = [x for x in doc.lines[ln.index + 1:ln.index + 4] if not x.is_blank]
+    return any(_RECIPE_CARD.match(x.content.strip()) for x in after[:2])
 
 
 def _alone(doc, ln) -> bool:

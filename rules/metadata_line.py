@@ -165,6 +165,14 @@ def _numeric_stamp():
         rf"(?:(?:le|on){_S}+)?\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d\d),?{_S}*(?:[|·•]{_S}*)?{_AT}{_TIME}", regex.I)
 
 
+# A forum's post furniture: the author's rank, join date and post count ("Newbie · Joined Sep 2024 ·
+# 3 posts"), or an edit stamp ("Last edited by X on Sat 13 Jul 2024 21:04, edited 1 time in total.").
+_FORUM_LINE = regex.compile(
+    r"(?i)(?:(?:[\p{L}\p{N} .'’-]{1,25}[ \t]*[·•|][ \t]*)?(?:joined|member since|inscrit(?:e)?(?: le| en| depuis)?|membre depuis)"
+    r"[ \t]*:?[ \t]+[\p{L}\p{N} .,/-]{3,25}[ \t]*[·•|,][ \t]*\d[\d,.\u00a0 ]*[ \t]*(?:posts|messages|contributions|replies|réponses)"
+    r"|(?:last edited|edited|dernière (?:édition|modification)|modifié) (?:by|par) [^\n]{1,40}? (?:on|le) [^\n]{5,60})")
+
+
 # A CMS or wire stamp: an abbreviated month, the day, the year and the time, set apart by commas
 # ("Apr 08, 2025, 08:00 ET", "Mar 12, 2025, 06:15 PM"); a live blog's day heading has no year and time.
 _WIRE_STAMP = regex.compile(
@@ -251,7 +259,8 @@ class MetadataLine(Rule):
     (`Temps de lecture : 5 min`, `5 min read`, `Lecture 4 min`) and relative times
     (`Il y a 3 heures`, `Il y a 2 jours · Lecture 4 min`, `Updated 5 min ago`, `2 hours ago`).
     A numeric date with its time (`12/03/2024 08:15`) alone is a stamp too, as is a wire's
-    (`Apr 08, 2025, 08:00 ET`). A byline followed by
+    (`Apr 08, 2025, 08:00 ET`), and a forum's post furniture (`Newbie · Joined Sep 2024 · 3 posts`,
+    `Last edited by X on Sat 13 Jul 2024 21:04, edited 1 time in total.`). A byline followed by
     such metadata (`Par Jean Dupont · Publié le 12 mars 2024`, `By Jane Doe | March 3, 2024 |
     5 min read`, `Jean Dupont · Il y a 3 heures`) keeps its byline and loses the rest.
 
@@ -304,6 +313,11 @@ class MetadataLine(Rule):
                 start, end = ln.content_start + glued.start(), ln.content_start + glued.end()
                 yield self.finding(start, end, "publication stamp glued to the end of a paragraph",
                                    Fix.unsafe(Edit.deletion(start, end), message="Remove the stamp"))
+                continue
+            if _FORUM_LINE.fullmatch(text.strip()):
+                start, end = line_removal(ln, doc)
+                yield self.finding(start, end, "forum post metadata line",
+                                   Fix.unsafe(Edit.deletion(start, end), message="Remove the metadata line"))
                 continue
             if not 4 <= len(text) <= 200 or doc.markdown and _EMPHASIS.fullmatch(text):
                 continue  # "*Published 12 November 2024*": a Markdown writer set it on purpose
