@@ -74,6 +74,11 @@ UPSTREAM_EXCEPTIONS = (
     # A one-letter label after a noun ("le groupe A a attaqué", "le plan B est prêt") is a name,
     # not a word for Grammalecte to agree with.
     ("fr", r".+", r".+", r"\p{Ll}+\s+[A-XZ]\s+$", r""),
+    # "l'attente a nettement baissé": after an article, the word before "a" is a noun, not a verb
+    # that "à" would follow.
+    ("fr", r"conf_à_a_après_verbes", r"(?i)a", r"(?i)\b(?:l|d)['’]\p{L}+\s+$", r""),
+    # "pendant la pose" (of a colour, of tiles, of a dressing) is no "pause": the trade's word.
+    ("fr", r"conf_pause_pose", r"(?i)pose", r"(?i)\b(?:pendant|durant|après|avant)\s+la\s+$", r""),
     # "le vert d'eau" is a colour (like "bleu nuit"); "un verre d'eau" is counted with "un".
     ("fr", r"conf_ver_vers_verre_vert", r"(?i)vert", r"(?i)(?<!\bun\s)$", r"^\s+d['’]eau\b"),
     # The gender of a name is a guess: a brand, a company, a town or a system ("Debian peut être
@@ -162,6 +167,8 @@ _FR_COMPLEMENTS = regex.compile(
 _FR_QUANTITY = frozenset({"beaucoup", "peu", "trop", "assez", "tant", "tellement", "combien", "plupart"})
 _FR_COMPLEMENT_NOUN = regex.compile(rf"(?i)(?P<head>\p{{L}}+)\s+{_FR_PREPOSITION}\s*$")
 _NEXT_WORD = regex.compile(r"^\s+(\p{L}+)")
+_LAST_WORD = regex.compile(r"(\p{L}+)\s+$")
+_CAPITAL_NEXT = regex.compile(r"\s+\p{Lu}")
 _OPENING_QUOTE = regex.compile(r"^\s*(?:[«“„]|\x22(?=\p{L}))")
 # The pseudo-cleft "What it is is a lack of confidence": the first "is" ends a "what" clause.
 _WORD_AFTER = regex.compile(r"\p{L}+")
@@ -263,6 +270,10 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         return False
     if upstream == "harper:MissingDeterminer" and _plural_phrase_follows(text, end):
         return False  # "send bug reports": a plural needs no article
+    if upstream == "harper:QuantifierNumeralConflict":
+        return False  # "some 90 departures": "some" before a number means "about"
+    if upstream == "harper:ItsPossessive" and _CAPITAL_NEXT.match(text, end):
+        return False  # "It's REST", "it's Monday": a contraction before a name or an acronym
     if upstream == "harper:WhomSubjectOfVerb" and not harper_lints.whom_ok(text, start):
         return False
     if upstream in harper_lints.PRONOUN_AGREEMENT and not harper_lints.pronoun_subject_ok(text, start):
@@ -355,14 +366,17 @@ def _plural_form(word: str) -> bool:
 
 def _agrees_across_complement(span: str, before: str, after: str) -> bool:
     """"des mesures au sol effectuées", "les élus de l'agglomération du Cotentin réunis": the word
-    agrees in number with the noun before the complement, or two stacked (checked on the span
-    itself, or on the word after a flagged bare noun)."""
+    agrees in number with the noun before the complement, or two stacked, or with the complement
+    itself ("des programmes de seconde main certifiée") (checked on the span itself, or on the word
+    after a flagged bare noun)."""
     m = _FR_COMPLEMENT.search(before)
     if m and m["head"].lower() in _FR_QUANTITY:
         return False  # "beaucoup de patients me disent": the verb agrees with the complement
     if m and " " not in span.strip():
         stacked = _FR_COMPLEMENTS.search(before)
-        return any(_plural_form(h["head"]) == _plural_form(span.strip()) for h in (m, stacked) if h)
+        last = _LAST_WORD.search(before)  # "des programmes de seconde main certifiée": it may go with the complement
+        return (any(_plural_form(h["head"]) == _plural_form(span.strip()) for h in (m, stacked) if h)
+                or bool(last) and _plural_form(last[1]) == _plural_form(span.strip()))
     m, nxt = _FR_COMPLEMENT_NOUN.search(before), _NEXT_WORD.match(after)
     if m and nxt and " " not in span.strip() and not _plural_form(span.strip()):
         return _plural_form(m["head"]) == _plural_form(nxt[1])
