@@ -75,12 +75,13 @@ _NAME_END = regex.compile(r"\s\p{Lu}(?:[\p{Ll}\p{M}]+|\p{Lu}+)$")  # "du Petit",
 _NAME_START = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}]+)([ ,\u00a0]+)\p{Ll}")
 _NAME_ZIPF = 4.0
 _NAME_PART_ZIPF = 5.5
-_ACRONYM_END = regex.compile(r"\s\p{Lu}{2,}$")
-# Articles, prepositions and conjunctions end no sentence: a long line that ends on one, before a
-# capitalised word and more of the sentence, was cut ("le tribunal correctionnel de⏎Toulouse a condamné").
-_NAME_ENDS_SENTENCE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ \u00a0]\p{Lu}[\p{Ll}\p{M}'’-]+)?[.!?…]")  # "…sur le⏎Plateau."
+_ACRONYM_END = regex.compile(r"\s\p{Lu}{2,}$")  # "la SNCF⏎Voyageurs, deux TGV…": a firm's name goes on
+# Articles, prepositions and conjunctions end no sentence: a line that ends on one, before a
+# capitalised word and more of the sentence ("le tribunal correctionnel de⏎Toulouse a condamné") or
+# before a name that ends it ("…une simple recherche sur le⏎Plateau."), was cut.
 _CUT_WORDS = frozenset("de du des le la les un une à au aux et en par pour sur dans avec sans entre vers chez "
-                       "the a an of to and in on at for from with by into".split())  # "la SNCF⏎Voyageurs, deux TGV…": a firm's name goes on
+                       "the a an of to and in on at for from with by into".split())
+_NAME_ENDS_SENTENCE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ \u00a0]\p{Lu}[\p{Ll}\p{M}'’-]+)?[.!?…]")
 # Two sentences of one paragraph on two lines, in a document whose paragraphs are separated by
 # blank lines: when it is the document's only break between two long lines, it is debris
 # ("ce drame était prévisible.⏎Le carrefour, situé en bas…"). Questions and answers, team

@@ -149,7 +149,7 @@ class DuplicateParagraph(Rule):
                 continue  # "Un livre, ça se conseille." opening and closing a piece: a motto, said twice
             if ln.index == earlier.index + 1 and _quoted_block(doc, earlier):
                 continue  # "…carried it on their own:" then a chorus line sung twice: a quotation
-            if _QUOTE_HEADER.fullmatch(doc.lines[ln.index - 1].content.strip()) if ln.index else False:
+            if ln.index and _QUOTE_HEADER.fullmatch(doc.lines[ln.index - 1].content.strip()):
                 continue  # "wrenandthistle wrote:" then the post it answers: a forum's quotation
             if _recipe_card_title(doc, ln):
                 continue  # a recipe plugin's card repeats the post's title above its times and yield
@@ -163,8 +163,10 @@ class DuplicateParagraph(Rule):
         for k, ln in enumerate(content):
             if not _PINNED.fullmatch(ln.content.strip()):
                 continue
-            first = k + 1 + (k + 1 < len(content) and bool(_TIME_LINE.fullmatch(content[k + 1].content.strip())))
-            if first >= len(content) or not meaningful(content[first].content) or keys[first] not in keys[first + 1:]:
+            timed = k + 1 < len(content) and bool(_TIME_LINE.fullmatch(content[k + 1].content.strip()))
+            first = k + 1 + timed  # the entry's text, under its time
+            if (first >= len(content) or not meaningful(content[first].content)
+                    or keys[first] not in keys[first + 1:]):
                 continue
             copy = content[k:first + 1]
             if any(b.index != a.index + 1 for a, b in zip(copy, copy[1:])):
@@ -193,7 +195,8 @@ class DuplicateParagraph(Rule):
                 continue
             start, end = _span(doc, [ln], "before")
             repeated.add(ln.index)
-            yield self.finding(start, end, f"a pull quote: this quotation is printed in full on line {home.index + 1}",
+            message = f"a pull quote: this quotation is printed in full on line {home.index + 1}"
+            yield self.finding(start, end, message,
                                Fix.unsafe(Edit.deletion(start, end), message="Remove the pull quote"))
 
     def _reprinted_entries(self, doc, content, keys, repeated):
@@ -261,7 +264,8 @@ class DuplicateParagraph(Rule):
 REPRINT_WORDS = 8
 PULL_QUOTE_WORDS = 8
 _PULL_QUOTE = regex.compile(r"[\"“«„‘'][ \u00a0\u202f]?(.+?)[ \u00a0\u202f]?[\"”»“’']")
-_PINNED = regex.compile(r"(?i)(?:📌[ \t]*)?(?:pinned|pinned post|épinglé|post épinglé|message épinglé|en vedette)")
+_PINNED = regex.compile(
+    r"(?i)(?:📌[ \t]*)?(?:pinned|pinned post|épinglé|post épinglé|message épinglé|en vedette)")
 _TIME_LINE = regex.compile(r"(?:[01]?\d|2[0-3])[:h.][0-5]\d(?:[ \t]?[ap]\.?m\.?)?")
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 STUTTER_CHARS, STUTTER_TOKENS = 12, 2
@@ -306,7 +310,9 @@ def _quoted_block(doc, line) -> bool:
     return i > 0 and doc.lines[i - 1].text.rstrip().endswith(":")
 
 
-_QUOTE_HEADER = regex.compile(r"(?i)(?:quote|citation)?[ \t]*:?[ \t]*[\w.@-]{2,40}[ \t]+(?:wrote|said|a écrit|écrit)[ \t]*:?|quote:?|citation[ \t]*:")
+_QUOTE_HEADER = regex.compile(
+    r"(?i)(?:quote|citation)?[ \t]*:?[ \t]*[\w.@-]{2,40}[ \t]+(?:wrote|said|a écrit|écrit)[ \t]*:?"
+    r"|quote:?|citation[ \t]*:")
 _RECIPE_CARD = regex.compile(
     r"(?i)(?:prep(?:aration)?(?: time)?|cook(?:ing)? time|total time|servings?|serves|yield|makes|ingredients|"
     r"préparation|temps de préparation|cuisson|repos|portions?|pour \d+ (?:personnes|parts)|ingrédients)\b")

@@ -72,13 +72,14 @@ class MergedCase(Rule):
     Finds tokens with one lower-to-upper step inside that are in no lexicon and read as two
     words: a lowercase word glued to a capitalised word or name ("coachMarta",
     "constructeurXenta" when the word is long), a two-letter preposition or article glued to a
-    known capitalised word ("inPhoenix", "deLyon", "àMarie-Jo"; not "on", "to", "is", which start code
-    identifiers such as onClick), or a word or name glued to a capitalised function word that
+    known capitalised word ("inPhoenix", "deLyon", "àMarie-Jo"; not "on", "to", "is", which start
+    code identifiers such as onClick), or a word or name glued to a capitalised function word that
     starts the next sentence ("MicrosoftLes"), and a name glued to a name: a listed given name
     and a surname ("PriyaShah"), or a word and the given name that opens a full name ("la
     NantaiseLou Berthier"; the list is `rules/data/given-names.txt`). Also finds two sentences
-    glued at their full stop ("testing.The 14-inch display") or at a comma ("lineup,which"),
-    outside addresses, file names, numbers and code. CamelCase brands stay quiet: they are listed (YouTube, LinkedIn, PowerPoint, DeepMind,
+    glued at their full stop ("testing.The 14-inch display") or words at a comma
+    ("lineup,which"), outside addresses, file names, numbers and code. CamelCase brands stay
+    quiet: they are listed (YouTube, LinkedIn, PowerPoint, DeepMind,
     HoloLens), their second part is a content word (MidJourney, VentureBeat), or their shape
     differs (iPhone, eBay, OpenAI, xAI, McKinsey, DiCaprio, macOS). Needs a wordfreq list for
     the document's language (French and English when it is unknown or mixed).

@@ -122,7 +122,8 @@ _READING = (
 )
 # Counters shown in the same strip: "12 comments", "3 réactions", "1,2k vues".
 # A record number in the same strip: "Updated 07:15 GMT, 4 February 2025 | ID 88213407", "| Article n°1187".
-_IDENT = r"(?:ID|Id|Réf\.?|Ref\.?|No\.?|N°|Art\.|Article|Post|Message|Msg\.?)(?:\s*(?:n°|no\.?|nr\.?))?\s*:?\s*#?\d{4,}"
+_IDENT = (r"(?:ID|Id|Réf\.?|Ref\.?|No\.?|N°|Art\.|Article|Post|Message|Msg\.?)(?:\s*(?:n°|no\.?|nr\.?))?"
+          r"\s*:?\s*#?\d{4,}")
 _COUNTER = (
     r"\d[\d\u00a0\u202f .,]*k?" + _S + r"*(?:commentaires?|comments?|r[ée]actions?|r[ée]ponses?|replies|partages"
     r"|shares|vues|views|likes|kommentare?|comentarios?|commenti)"
@@ -168,9 +169,11 @@ def _numeric_stamp():
 # A forum's post furniture: the author's rank, join date and post count ("Newbie · Joined Sep 2024 ·
 # 3 posts"), or an edit stamp ("Last edited by X on Sat 13 Jul 2024 21:04, edited 1 time in total.").
 _FORUM_LINE = regex.compile(
-    r"(?i)(?:(?:[\p{L}\p{N} .'’-]{1,25}[ \t]*[·•|][ \t]*)?(?:joined|member since|inscrit(?:e)?(?: le| en| depuis)?|membre depuis)"
-    r"[ \t]*:?[ \t]+[\p{L}\p{N} .,/-]{3,25}[ \t]*[·•|,][ \t]*\d[\d,.\u00a0 ]*[ \t]*(?:posts|messages|contributions|replies|réponses)"
-    r"|(?:last edited|edited|dernière (?:édition|modification)|modifié) (?:by|par) [^\n]{1,40}? (?:on|le) [^\n]{5,60})")
+    r"(?i)(?:(?:[\p{L}\p{N} .'’-]{1,25}[ \t]*[·•|][ \t]*)?"
+    r"(?:joined|member since|inscrit(?:e)?(?: le| en| depuis)?|membre depuis)[ \t]*:?[ \t]+[\p{L}\p{N} .,/-]{3,25}"
+    r"[ \t]*[·•|,][ \t]*\d[\d,.\u00a0 ]*[ \t]*(?:posts|messages|contributions|replies|réponses)"
+    r"|(?:last edited|edited|dernière (?:édition|modification)|modifié) (?:by|par) [^\n]{1,40}?"
+    r" (?:on|le) [^\n]{5,60})")
 
 
 # A CMS or wire stamp: an abbreviated month, the day, the year and the time, set apart by commas

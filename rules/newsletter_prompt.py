@@ -7,8 +7,9 @@ from corpuslint.rules.boilerplate import PackRule
 _DAYS = (r"(?:day|week|month|morning|evening|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
          r"|(?:jour|semaine|mois|matin|soir|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?")
 _LEAD_IN = regex.compile(
-    r"(?i)\b(?:newsletter|infolettre|lettre|letter|e-?mails?|courriels?|inbox|boîte (?:mail|de réception)|brief(?:ing)?s?"
-    r"|digest|spam|updates?|nouvelles|actus?|stay in touch|keep in touch|restons en contact|sign(?:ing)? up|subscri\w*"
+    r"(?i)\b(?:newsletter|infolettre|lettre|letter|e-?mails?|courriels?|inbox|boîte (?:mail|de réception)"
+    r"|brief(?:ing)?s?|digest|spam|updates?|nouvelles|actus?|stay in touch|keep in touch|restons en contact"
+    r"|sign(?:ing)? up|subscri\w*"
     r"|abonn\w*|inscri\w*|join|rejoignez|club|ne (?:ratez|manquez)|never miss|don['’]t miss"
     rf"|(?:every|each|chaque|tous les|toutes les) (?:{_DAYS})|(?:once|twice|three times) a (?:week|month)"
     r"|(?:une|deux) fois par (?:semaine|mois)|par (?:semaine|mois)|weekly|hebdo\w*"
