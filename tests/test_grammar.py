@@ -141,6 +141,14 @@ def test_seed_004_pour_creez_is_reported_with_suggestion_creer():
 
 
 @needs_grammalecte
+def test_angle_bracket_tokens_do_not_crash_grammalecte():
+    # "<TAGS>" reaches a "<…>" key of the engine's token graph, which raised TypeError.
+    text = "Voici des <TAGS> dans le texte, et <rules> aussi. Les enfant sont partis."
+    found = cl5(text, "fr")
+    assert [text[f.start:f.end] for f in found if f.code == "CL502"] == ["enfant"]
+
+
+@needs_grammalecte
 def test_default_profile_has_no_typography_nits_on_the_seeds():
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")

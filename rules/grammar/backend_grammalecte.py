@@ -26,6 +26,8 @@ _SEARCH = ("/usr/lib/python3/dist-packages", "/usr/local/lib/python3/dist-packag
            "/usr/lib/python3*/site-packages", "/usr/lib/python3*/dist-packages", "/usr/share/grammalecte")
 _LOCK = threading.Lock()
 
+_ANGLES = str.maketrans("<>", "‹›")
+
 
 def find(path: str | None = None) -> Path | None:
     """The folder that contains ``grammalecte/`` (with its French engine), or None."""
@@ -157,6 +159,9 @@ class Grammalecte:
     def check(self, text: str, lang: str, categories: frozenset[str]) -> list[Slip]:
         checker, gce, rule_options = _engine(str(self.root))
         opts = self.options(categories)
+        # The engine's token graph has keys like "<rules>": a token "<TAGS>" in the text reaches one
+        # of them and crashes it (TypeError). Angle brackets become guillemets of the same length.
+        text = text.translate(_ANGLES)
         with _LOCK:  # the engine keeps module-level state
             errors = list(gce.parse(text, "FR", dOptions=opts))
             # Unknown words are always collected: the engine distrusts slips next to them.
