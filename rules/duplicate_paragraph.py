@@ -100,8 +100,9 @@ class DuplicateParagraph(Rule):
     def check(self, doc):
         code = code_lines(doc)  # code repeats lines by nature
         content = [ln for ln in doc.prose_lines() if not ln.is_blank and ln.index not in code]
+        keys = [normalise(ln.content) for ln in content]
         repeated: set[int] = set()
-        yield from self._pinned_copies(doc, content, repeated)
+        yield from self._pinned_copies(doc, content, keys, repeated)
         yield from self._pull_quotes(doc, content, repeated)
         seen_paragraphs: dict[str, list] = {}  # normalised paragraph -> its latest copy
         verse = [p for p in doc.paragraphs if stanza(p)]
@@ -120,7 +121,6 @@ class DuplicateParagraph(Rule):
             if earlier is not None and meaningful(" ".join(ln.content for ln in para)):
                 repeated.update(ln.index for ln in earlier + para)
                 yield self._finding(doc, earlier, para)
-        keys = [normalise(ln.content) for ln in content]
         yield from self._reprinted_entries(doc, content, keys, repeated)
         yield from self._opening_printed_twice(doc, content, keys, repeated)
         seen_lines: dict[str, int] = {}  # normalised line -> position in ``content`` of its latest copy
@@ -155,11 +155,10 @@ class DuplicateParagraph(Rule):
                 continue  # a recipe plugin's card repeats the post's title above its times and yield
             yield self._finding(doc, [earlier], [ln])
 
-    def _pinned_copies(self, doc, content, repeated):
+    def _pinned_copies(self, doc, content, keys, repeated):
         """A live blog's pinned post: its label, its time and its text at the top, the same text
         again in its place further down ("Pinned" / "14:05" / "Team news: …"). The pinned copy goes
         with its label; the entry stays where it was posted."""
-        keys = [normalise(ln.content) for ln in content]
         for k, ln in enumerate(content):
             if not _PINNED.fullmatch(ln.content.strip()):
                 continue
@@ -172,11 +171,9 @@ class DuplicateParagraph(Rule):
             if any(b.index != a.index + 1 for a, b in zip(copy, copy[1:])):
                 continue  # the label, the time and the text make one block
             later = content[keys.index(keys[first], first + 1)]
-            start, end = _span(doc, copy, "before")
-            repeated.update(x.index for x in copy)
             repeated.add(later.index)
-            yield self.finding(start, end, f"a pinned copy of the entry on line {later.index + 1}",
-                               Fix.unsafe(Edit.deletion(start, end), message="Remove the pinned copy"))
+            yield self._remove(doc, copy, repeated, f"a pinned copy of the entry on line {later.index + 1}",
+                               "Remove the pinned copy")
 
     def _pull_quotes(self, doc, content, repeated):
         """A pull quote: a quoted sentence alone in its paragraph, printed again word for word inside a
@@ -193,11 +190,9 @@ class DuplicateParagraph(Rule):
                          and inner in o.content), None)
             if home is None:
                 continue
-            start, end = _span(doc, [ln], "before")
-            repeated.add(ln.index)
-            message = f"a pull quote: this quotation is printed in full on line {home.index + 1}"
-            yield self.finding(start, end, message,
-                               Fix.unsafe(Edit.deletion(start, end), message="Remove the pull quote"))
+            yield self._remove(doc, [ln], repeated,
+                               f"a pull quote: this quotation is printed in full on line {home.index + 1}",
+                               "Remove the pull quote")
 
     def _reprinted_entries(self, doc, content, keys, repeated):
         """A live entry printed again, cut short: its time or heading line, then the first sentences
@@ -218,10 +213,9 @@ class DuplicateParagraph(Rule):
             for p in after.get(keys[k - 1], ()):
                 if p < k and keys[p].startswith(key) and len(keys[p]) > len(key) \
                         and _only_blank_between(doc, head, ln):
-                    start, end = _span(doc, [head, ln], "before")
-                    repeated.update((head.index, ln.index))
-                    yield self.finding(start, end, f"this entry repeats the start of line {content[p].index + 1}",
-                                       Fix.unsafe(Edit.deletion(start, end), message="Remove the cut-short copy"))
+                    yield self._remove(doc, [head, ln], repeated,
+                                       f"this entry repeats the start of line {content[p].index + 1}",
+                                       "Remove the cut-short copy")
                     break
 
     def _opening_printed_twice(self, doc, content, keys, repeated):
@@ -235,11 +229,16 @@ class DuplicateParagraph(Rule):
                     or not _SENTENCE_END.search(ln.content.strip()) or not _only_blank_between(doc, ln, nxt)
                     or nxt.index == ln.index + 1):
                 continue
-            start, end = _span(doc, [ln], "before")
-            repeated.add(ln.index)
-            message = f"this paragraph is the opening of line {nxt.index + 1}, printed twice"
-            yield self.finding(start, end, message,
-                               Fix.unsafe(Edit.deletion(start, end), message="Remove the shorter copy"))
+            yield self._remove(doc, [ln], repeated,
+                               f"this paragraph is the opening of line {nxt.index + 1}, printed twice",
+                               "Remove the shorter copy")
+
+    def _remove(self, doc, copy, repeated: set[int], message: str, fix_message: str):
+        """A finding that removes ``copy`` (lines) with the line breaks before it; its lines are
+        marked as reported."""
+        start, end = _span(doc, copy, "before")
+        repeated.update(x.index for x in copy)
+        return self.finding(start, end, message, Fix.unsafe(Edit.deletion(start, end), message=fix_message))
 
     def _finding(self, doc, earlier, later):
         adjacent = _only_blank_between(doc, earlier[-1], later[0])

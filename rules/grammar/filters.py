@@ -342,22 +342,28 @@ def _proper_noun(text: str, start: int, end: int) -> bool:
 _CREDIT_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’.-]+,[ \u00a0\u202f]*$")
 
 
+def _enclosing_quote(text: str, start: int, end: int) -> regex.Match | None:
+    """The short quotation (« … », “ … ”) that holds text[start:end], if any."""
+    for m in _QUOTED.finditer(text, max(0, start - 80), min(len(text), end + 80)):
+        if m.start() < start and end < m.end():
+            return m
+    return None
+
+
 def _in_credited_title(text: str, start: int, end: int) -> bool:
     """Inside a quotation right after a name and a comma ("Claude Debussy, « Dieu ! qu'il la fait
     bon regarder ! »"): the title of a work, in its own (often old) spelling."""
-    for m in _QUOTED.finditer(text, max(0, start - 80), min(len(text), end + 80)):
-        if m.start() < start and end < m.end():
-            return bool(_CREDIT_BEFORE.search(text, max(0, m.start() - 40), m.start()))
-    return False
+    m = _enclosing_quote(text, start, end)
+    return m is not None and bool(_CREDIT_BEFORE.search(text, max(0, m.start() - 40), m.start()))
 
 
 def _in_quoted_title(text: str, start: int, end: int) -> bool:
     """Inside a quoted name whose words are all capitalised (« Astral Rangers »): a title."""
-    for m in _QUOTED.finditer(text, max(0, start - 80), min(len(text), end + 80)):
-        if m.start() < start and end < m.end():
-            words = [w for w in _TITLE_WORD.findall(m.group()) if len(w) > 2]
-            return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
-    return False
+    m = _enclosing_quote(text, start, end)
+    if m is None:
+        return False
+    words = [w for w in _TITLE_WORD.findall(m.group()) if len(w) > 2]
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
 def _plural_form(word: str) -> bool:
