@@ -266,10 +266,14 @@ def _fact_block(para) -> bool:
 
 def _comma_list(para) -> list:
     """The short lines ending in a comma or semicolon, when there are two or more: a list written
-    one item a line ("more volunteers,⏎a second ambulance,⏎and, above all, …")."""
+    one item a line ("more volunteers,⏎a second ambulance,⏎and, above all, …"); or one, opening
+    in lower case under a line that ends in a colon ("two clubs:⏎the Wednesday squad,⏎and the…")."""
     items = [ln for ln in para[:-1]
              if ln.content.rstrip().endswith((",", ";")) and len(ln.content.rstrip()) < _SAFE_LINE]
-    return items if len(items) >= _LIST_ITEMS else []
+    if len(items) >= _LIST_ITEMS:
+        return items
+    return [ln for ln in items if ln is not para[0] and ln.content.lstrip()[:1].islower()
+            and para[para.index(ln) - 1].content.rstrip().endswith(":")]
 
 
 def _plain_list(para) -> list:

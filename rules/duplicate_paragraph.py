@@ -63,7 +63,8 @@ class DuplicateParagraph(Rule):
     A run of lines printed twice in a row (a live entry's time and title, then its
     text) is one finding. A live blog's pinned post ("Pinned" / "14:05" / its text, the same text
     again further down) loses its pinned copy, label included; the entry stays in its place. A
-    pull quote (a quotation alone in its paragraph, printed in full inside another) goes. A line
+    pull quote (a quotation alone in its paragraph, printed in full inside another, with its stop or,
+    without it, a sentence's length: twelve words or more) goes; a short quoted subheading stays. A line
     quoted under "X wrote:" (a forum's reply) and a recipe card's title above its times stay.
 
     ## Why is this bad?
@@ -180,9 +181,10 @@ class DuplicateParagraph(Rule):
         paragraph of the article (where the speaker is named). The lone copy goes."""
         for k, ln in enumerate(content):
             m = _PULL_QUOTE.fullmatch(ln.content.strip())
-            if (not m or len(_WORD.findall(m.group(1))) < PULL_QUOTE_WORDS or not _alone(doc, ln)
-                    or not _SENTENCE_END.search(m.group(1))):
-                continue  # a quoted title has no full stop: « On ne joue pas avec les mêmes armes »
+            words = len(_WORD.findall(m.group(1))) if m else 0
+            if (not m or words < PULL_QUOTE_WORDS or not _alone(doc, ln)
+                    or not _SENTENCE_END.search(m.group(1)) and words < PULL_QUOTE_WORDS_UNSTOPPED):
+                continue  # a quoted subheading has no full stop: « On ne joue pas avec les mêmes armes »
             inner = m.group(1)
             # Printed again word for word, stop included ("…our road," below a title "…our road." is a
             # heading that quotes the article, not a pull quote).
@@ -262,6 +264,8 @@ class DuplicateParagraph(Rule):
 
 REPRINT_WORDS = 8
 PULL_QUOTE_WORDS = 8
+# A subheading is short; a pull quote without its stop runs to a sentence's length.
+PULL_QUOTE_WORDS_UNSTOPPED = 12
 _PULL_QUOTE = regex.compile(r"[\"“«„‘'][ \u00a0\u202f]?(.+?)[ \u00a0\u202f]?[\"”»“’']")
 _PINNED = regex.compile(
     r"(?i)(?:📌[ \t]*)?(?:pinned|pinned post|épinglé|post épinglé|message épinglé|en vedette)")
@@ -304,6 +308,8 @@ def _quoted_block(doc, line) -> bool:
     i = line.index
     while i > 0 and not doc.lines[i - 1].is_blank:
         i -= 1  # the first line of the block
+        if doc.lines[i].text.rstrip().endswith(":"):
+            return True  # "…depuis une semaine :⏎On a marché…⏎On a marché…": the colon opens the block
     while i > 0 and doc.lines[i - 1].is_blank:
         i -= 1
     return i > 0 and doc.lines[i - 1].text.rstrip().endswith(":")

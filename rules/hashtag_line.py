@@ -14,12 +14,22 @@ _HASHTAG_LINE = regex.compile(
     rf"(?P<label>\p{{L}}[\p{{L}}\- ]{{0,20}}?[ \t\u00a0]*:[ \t\u00a0]*)?(?P<tags>{_ANY_TAG}(?:{_SEP}{_ANY_TAG})*)[ \t]*[.…]?")
 
 
+# A blogging platform's topic tags without '#': one a paragraph, one to three capitalised words each,
+# right above the post's applause counter ("Volunteering⏎⏎Leadership⏎⏎Dogs⏎⏎1.4K").
+_PLATFORM_TAG = regex.compile(r"\p{Lu}[\p{L}\p{M}&'’-]*(?:[ \u00a0][\p{L}\p{M}&'’-]+){0,2}")
+_COUNTER = regex.compile(r"\d+(?:[.,]\d)?[kKmM]?")
+_PLATFORM_TAGS = 4
+_RULE = regex.compile(r"[-–—_*·•=~]{1,5}")  # a separator line between the tags and the counter
+
+
 class HashtagLine(Rule):
     """A line made only of hashtags.
 
     ## What it does
     Finds lines whose only content is one or more hashtags (`#Eurovision #ESC2024 #TeamFrance`),
-    optionally after a short label (`Tags : #abeilles #science`).
+    optionally after a short label (`Tags : #abeilles #science`), and a blogging platform's topic
+    tags without '#', one a paragraph, four or more, right above the post's applause counter
+    (`Volunteering⏎⏎Leadership⏎⏎Dogs⏎⏎Lessons Learned⏎⏎1.4K`; unsafe).
 
     ## Why is this bad?
     Tag clouds and social-media hashtag footers are navigation, not prose: they repeat
@@ -65,3 +75,19 @@ class HashtagLine(Rule):
             start, end = line_removal(ln, doc)
             yield self.finding(start, end, "line of hashtags",
                                Fix.safe(Edit.deletion(start, end), message="Remove the hashtag line"))
+        yield from self._platform_tags(doc)
+
+    def _platform_tags(self, doc):
+        paras = doc.paragraphs
+        run: list = []
+        for k, para in enumerate(paras):
+            if len(para) == 1 and _PLATFORM_TAG.fullmatch(para[0].content.strip()):
+                run.append(para[0])
+                continue
+            nxt = next((q for q in paras[k:] if not (len(q) == 1 and _RULE.fullmatch(q[0].content.strip()))), None)
+            if (len(run) >= _PLATFORM_TAGS and nxt is not None and len(nxt) == 1
+                    and _COUNTER.fullmatch(nxt[0].content.strip())):
+                start, end = line_removal(run[0], doc)[0], line_removal(run[-1], doc)[1]
+                yield self.finding(start, end, "a blogging platform's topic tags, above its applause counter",
+                                   Fix.unsafe(Edit.deletion(start, end), message=f"Remove the {len(run)} tags"))
+            run = []

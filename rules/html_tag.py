@@ -11,6 +11,8 @@ _DROPPED_ELEMENT = regex.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", regex.I
 _SHORTCODE = regex.compile(r"\[(/?)([a-z][a-z0-9_-]*)((?:\s+[^\[\]\n]*?)?)\s*/?\]")
 _LINK_TAIL = regex.compile(r"[(\[:]")  # "[text](url)", "[text][ref]", "[ref]: url" are Markdown links
 _TEXT_FILES = (".txt", ".text")
+# Sphinx and MkDocs print a heading's anchor link as "¶" glued to its end: "Breaking changes¶".
+_PERMALINK = regex.compile(r"(?<=[\p{L}\p{N})])[ \t]?¶(?=[ \t]*$)", regex.M)
 _ASSIGNMENT = regex.compile(r"""[\w-]+=(?:"|'|\w)""")
 
 _INLINE = frozenset("""a abbr b bdi bdo big cite code del dfn em font i img ins kbd mark q s samp small
@@ -110,7 +112,8 @@ class HtmlTag(Rule):
     Finds HTML tags of known elements (`<br>`, `</p>`, `<div class="…">`, `<strong>`), HTML
     comments and `<script>`/`<style>` elements in plain text, and WordPress-style shortcodes
     (`[caption id="…"]…[/caption]`, `[embed]…[/embed]`, a closing `[/su_box]` whose opener was
-    dropped) everywhere. In Markdown files, inline HTML
+    dropped) everywhere, and the "¶" a documentation generator glues to a heading as its permalink
+    ("Breaking changes¶"). In Markdown files, inline HTML
     is legal structure, so only shortcodes are reported there; a .txt file that merely looks like
     Markdown (a scraped article with headings and links) is text, and its tags are reported.
 
@@ -138,6 +141,10 @@ class HtmlTag(Rule):
     fix_applicability = "sometimes"
 
     def check(self, doc):
+        if "¶" in doc.text:
+            for m in _PERMALINK.finditer(doc.text):
+                yield self.finding(m.start(), m.end(), "a heading's permalink sign '¶'",
+                                   Fix.safe(Edit.deletion(m.start(), m.end()), message="Remove the '¶'"))
         if "<" not in doc.text and "[" not in doc.text:
             return
         for ln in doc.prose_lines():

@@ -24,6 +24,8 @@ _RARE_LEFT_ZIPF, _RARE_LEFT_LEN = 3.0, 8
 _BRAND_TAIL_LEN, _FUNCTION_ZIPF = 3, 6.0
 # A long ordinary word ("constructeur|Xenta") may meet a name no list knows: a product, a firm.
 _LONG_LEFT = 6
+# Short words that start brands in lower case before a common word ("forScore", "theScore", "myFitness").
+_BRAND_PREFIXES, _BRAND_WORD_ZIPF = frozenset({"for", "the", "my", "you", "our", "one", "all", "get"}), 4.0
 _SHORT_MERGE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Ll}{2}|à)(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_])")
 _SHORT_RIGHT_ZIPF = 3.0
 # Capitalised left part ("Microsoft|Les"): a known word or name, glued to a
@@ -50,6 +52,24 @@ _COMMA_RIGHT = regex.compile(r"\p{L}[\p{L}\p{M}]*(?![\p{L}\p{M}\p{N}_\u0080-\u00
 _COMMA_LEFT_STOP = regex.compile(r"[\p{N}_.,]")
 _COMMA_RIGHT_ZIPF = 3.0
 
+
+# A function word glued to the name or brand after it: "ourYouTube", "etPowerPoint", "surDoctolib",
+# "laCour des comptes". Closed lists: French articles, prepositions and determiners start no brand
+# in lower case; English possessives neither. Not "the" or "my" (theScore, myGov), nor the words that
+# start code identifiers (onClick, toString, forEach, andThen), except before a listed camelCase brand.
+_FUNCTION_LEFT = {
+    "fr": frozenset("""la le les un une des du au aux et ou sur sous dans avec pour par chez vers sans selon
+        entre ses son sa ces cette mes mon ma nos vos leur leurs""".split()),
+    "en": frozenset("our your their his her its".split()),
+}
+_BEFORE_LISTED_BRAND = frozenset("""the my and or of in on at to for with from by via into""".split())
+_FUNCTION_MERGE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_\-'’])(\p{Ll}{2,12})(\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]*)*)(?![\p{L}\p{M}\p{N}_])")
+_CAMEL_PARTS = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}")
+_LISTED_BRAND_ZIPF = 3.0     # "youtube" 4.7, "powerpoint" 3.2
+_FUNCTION_RIGHT_ZIPF = 2.0   # "doctolib" 2.0, "cour" 5.1
+_JOINED_NAME_ZIPF = 3.0      # "desjardins" 3.6 is a name; "lacour" 2.7 is written "Lacour"
+_LONG_LEFT_WORD, _COMMON_LEFT_ZIPF = 4, 4.0  # an ordinary word before a listed camelCase brand
 
 # A name glued to a name: a given name and the surname after it ("PriyaShah"), or a word and the
 # given name that opens a full name ("la NantaiseLou Berthier"). Given names come from a list.
@@ -150,7 +170,9 @@ class MergedCase(Rule):
             )
 
     def _case_merges(self, text, langs):
-        yield from self._short_merges(text, langs)
+        short = list(self._short_merges(text, langs))
+        yield from short
+        yield from self._function_word_merges(text, langs, {f.start for f in short})
         for m in matches_at(_CASE_MERGE, CASE_STEP, text):
             left, right = m.group(1), m.group(2)
             if self._is_merge(left, right, langs):
@@ -177,6 +199,27 @@ class MergedCase(Rule):
                 continue
             yield self._split(m, left, right)
 
+    def _function_word_merges(self, text, langs, taken):
+        shared = tuple(langs) + lexicon.SHARED_LANGS
+        lefts = frozenset().union(*(_FUNCTION_LEFT.get(lang, ()) for lang in langs))
+        for m in matches_at(_FUNCTION_MERGE, CASE_STEP, text):
+            left, right = m.group(1), m.group(2)
+            if m.start() in taken:
+                continue
+            camel = not right.istitle()
+            listed = lexicon.best_zipf(right, shared)
+            if camel and listed >= _LISTED_BRAND_ZIPF:
+                ok = (left in lefts or "en" in langs and left in _BEFORE_LISTED_BRAND
+                      or len(left) >= _LONG_LEFT_WORD and lexicon.best_zipf(left, shared) >= _COMMON_LEFT_ZIPF
+                      and lexicon.is_unknown(left + right, langs))  # "watch|YouTube"
+            elif camel:
+                ok = left in lefts and len(_CAMEL_PARTS.findall(right)) >= 2  # "fondation|OpenGrid"
+            else:
+                ok = (left in lefts and (listed >= _FUNCTION_RIGHT_ZIPF or right in given_names())
+                      and lexicon.best_zipf(left + right, shared) < _JOINED_NAME_ZIPF)
+            if ok and not in_code_like_chunk(text, m.start(), m.end()) and not quoted_alone(text, m.start(), m.end()):
+                yield self._split(m, left, right)
+
     def _split(self, m, left: str, right: str):
         return self.finding(
             m.start(), m.end(),
@@ -190,6 +233,8 @@ class MergedCase(Rule):
             return False
         shared = tuple(langs) + lexicon.SHARED_LANGS
         if left[0].islower():
+            if left in _BRAND_PREFIXES and lexicon.best_zipf(right, shared) >= _BRAND_WORD_ZIPF:
+                return False  # "forScore", "theScore", "myWorld": a brand made of a short word and a common one
             if (len(right) <= _BRAND_TAIL_LEN and right not in given_names()
                     and lexicon.best_zipf(right, shared) < _FUNCTION_ZIPF):
                 return False  # "teamLab", "easyJet", "cloudBox": a brand's short last part, no name

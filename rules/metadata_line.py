@@ -122,7 +122,7 @@ _READING = (
 )
 # Counters shown in the same strip: "12 comments", "3 réactions", "1,2k vues".
 # A record number in the same strip: "Updated 07:15 GMT, 4 February 2025 | ID 88213407", "| Article n°1187".
-_IDENT = (r"(?:ID|Id|Réf\.?|Ref\.?|No\.?|N°|Art\.|Article|Post|Message|Msg\.?)(?:\s*(?:n°|no\.?|nr\.?))?"
+_IDENT = (r"(?:(?:Article|Post|Story|Message|Ticket)\s+ID|ID|Id|Réf\.?|Ref\.?|No\.?|N°|Art\.|Article|Post|Message|Msg\.?)(?:\s*(?:n°|no\.?|nr\.?))?"
           r"\s*:?\s*#?\d{4,}")
 _COUNTER = (
     r"\d[\d\u00a0\u202f .,]*k?" + _S + r"*(?:commentaires?|comments?|r[ée]actions?|r[ée]ponses?|replies|partages"
@@ -353,13 +353,15 @@ _GLUED_STAMP = regex.compile(
     r"(?:[01]?\d|2[0-3])[:h][0-5]\d[ \t]*$")
 
 
-# A first-publication verb and a date in words, nothing else: no time, no author, no update.
+# A first-publication verb and a date in words, maybe its author, nothing else: no time, no update.
 @lru_cache(maxsize=None)
 def _dateline():
     return regex.compile(
-        rf"{_DEFINE}(?:publi[ée]e?|published|first{_S}+published|publicad[oa]|pubblicat[oa]|ver[öo]ffentlicht)"
+        rf"{_DEFINE}(?:publi[ée]e?|published|first{_S}+published|posted|publicad[oa]|pubblicat[oa]|ver[öo]ffentlicht)"
         rf"{_S}*:?{_S}*(?:(?:le|on|am|el|il|the){_S}+)?(?&weekday)?{_S}*"
-        rf"(?:{_DAY}{_S}*(?:de{_S}+)?(?&month)|(?&month){_S}+{_DAY}),?{_S}+(?:de{_S}+)?{_YEAR}\.?",
+        rf"(?:{_DAY}{_S}*(?:de{_S}+)?(?&month)|(?&month){_S}+{_DAY}),?{_S}+(?:de{_S}+)?{_YEAR}"
+        # ... and its author: "Posted on 11 June 2024 by Priya Raman", a blog post's own dateline
+        rf"(?:{_S}+(?:by|par|von|por|di){_S}+{_AUTHOR_ONLY})?\.?",
         regex.I)
 
 

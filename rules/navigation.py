@@ -17,7 +17,19 @@ _MENU_LINES = (3, 8)
 # territoriales", "Forum index › Fruit & Veg › Tomatoes, Peppers & Chillies". (The packs leave the
 # first line alone: it may be the headline itself, "Apple › L'iPhone 16 arrive".)
 _SECTION = r"[\p{Lu}\p{N}][\p{L}\p{N}'’&.-]*(?:,?[ \u00a0][\p{L}\p{N}'’&.-]+){0,3}"
-_FIRST_LINE_CRUMB = regex.compile(rf"{_SECTION}(?:[ \u00a0]*[»›][ \u00a0]*{_SECTION}){{1,6}}")
+# (Not a byline: "By Jane Doe | Reuters".)
+_FIRST_LINE_CRUMB = regex.compile(rf"(?!(?:By|Par|Von|Por|Door|Di|Da)[ \u00a0]){_SECTION}(?:[ \u00a0]*(?:[»›|>]|&gt;)[ \u00a0]*{_SECTION}){{1,6}}")
+# The site's sections printed one a line above the headline: "Business⏎Airlines⏎Travel & leisure",
+# "News⏎Wales News⏎Education⏎University to cut…". Each is one to three words, the first capitalised.
+_SECTION_ITEM = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*(?:[ \u00a0](?:&|[\p{L}][\p{L}\p{M}'’-]*)){0,2}")
+_HEADLINE_MIN_WORDS = 4
+# The story's tags under their label, one a line and often in lower case: "Filed under⏎new york
+# city⏎privacy⏎smart glasses" (the packs' blocks end at a lowercase line, taken for prose).
+_TAGS_LABEL = regex.compile(
+    r"(?i)filed under|tagged(?: with| in)?|tags|topics|related topics|more about|mots[- ]clés|étiquettes|thèmes|sujets"
+    r"|schlagwörter|etiquetas|temi|argomenti")
+_TAG = regex.compile(r"#?[\p{L}\p{N}][\p{L}\p{N}'’&.+# -]{0,40}")
+_TAG_WORDS, _MIN_TAGS = 4, 2
 _HEADLINE_WORDS = 25
 _CLOSED = ".:;,"
 # Menus sit at the page's head or foot; a list of cities or names inside the article stays.
@@ -38,9 +50,11 @@ class Navigation(PackRule):
     or two capitalised common words with no punctuation ("Business⏎Companies⏎Telecoms",
     "LIVE⏎Auto-update⏎On⏎Latest⏎Oldest"), among the first or last eight lines of the page; not a
     list of names ("Tom Hanks⏎Meg Ryan…": a given name, or a word rarer than the ordinary ones),
-    nor a list of cities inside the article. Also removes a breadcrumb of sections joined by › or
-    » on the page's first line when a headline follows it ("Politique › Collectivités
-    territoriales"), and a login prompt's pitch above its buttons.
+    nor a list of cities inside the article. Also removes a breadcrumb of sections joined by ›, »,
+    | or > on the page's first line when a headline follows it ("Politique › Collectivités
+    territoriales", "Life | Animal Behavior"), the site's sections printed one a line above the
+    headline ("Business⏎Airlines⏎Travel & leisure"), a story's tags under their label, one a line
+    ("Filed under⏎new york city⏎privacy"), and a login prompt's pitch above its buttons.
 
     ## Why is this bad?
     Menus and buttons are not article text and repeat across every page of a site.
@@ -50,7 +64,8 @@ class Navigation(PackRule):
     Good: `Le titre de l'article`
 
     ## Fix safety
-    Safe for breadcrumbs that start at the home page and for page-control labels; unsafe for bare "A
+    Safe for breadcrumbs that start at the home page, for page-control labels and for tag lists under
+    their label; unsafe for bare "A
     / B / C" section paths, recognised by their shape, for menus written one item a line and for a
     breadcrumb on the first line.
     """
@@ -66,9 +81,11 @@ class Navigation(PackRule):
         taken = {doc.line_at(f.start).index for f in found}
         langs = tuple(lexicon.doc_langs(doc.lang)) + lexicon.SHARED_LANGS
         nonblank = [ln.index for ln in doc.lines if not ln.is_blank]
-        crumb = self._first_line_crumb(doc, nonblank, taken)
+        crumb = self._first_line_crumb(doc, nonblank, taken) or self._section_path(doc, taken, langs)
         if crumb is not None:
             yield crumb
+            taken |= {doc.line_at(crumb.start).index, doc.line_at(max(crumb.start, crumb.end - 1)).index}
+        yield from self._tag_lists(doc, taken)
         zone = set(nonblank[:_MENU_ZONE] + nonblank[-_MENU_ZONE:])
         for para in doc.paragraphs:
             if (_MENU_LINES[0] <= len(para) <= _MENU_LINES[1] and not any(ln.index in taken for ln in para)
@@ -81,8 +98,9 @@ class Navigation(PackRule):
 
     def _first_line_crumb(self, doc, nonblank, taken):
         """The first line is a breadcrumb when a headline follows it: a line of its own that ends
-        no sentence."""
-        if len(nonblank) < 2 or nonblank[0] in taken:
+        no sentence. (Lines other rules remove, "Skip to content", do not count.)"""
+        nonblank = [i for i in nonblank if i not in taken]
+        if len(nonblank) < 2:
             return None
         first, second = doc.lines[nonblank[0]], doc.lines[nonblank[1]]
         head = second.content.strip()
@@ -92,6 +110,40 @@ class Navigation(PackRule):
         start, end = removal_span(doc, first, first)
         return self.finding(start, end, "a breadcrumb above the headline",
                             Fix.unsafe(Edit.deletion(start, end), message="Remove the breadcrumb"))
+
+    def _tag_lists(self, doc, taken):
+        """A tags label alone on its line, then two or more short tags one a line, to a blank line."""
+        for para in doc.paragraphs:
+            label, tags = para[0], para[1:]
+            if (len(tags) < _MIN_TAGS or label.index in taken or not _TAGS_LABEL.fullmatch(label.content.strip(" :"))
+                    or not all(_TAG.fullmatch(t.content.strip()) and len(t.content.split()) <= _TAG_WORDS
+                               for t in tags)):
+                continue
+            start, end = removal_span(doc, label, para[-1])
+            taken.update(ln.index for ln in para)
+            yield self.finding(start, end, "the story's tags, one a line",
+                               Fix.safe(Edit.deletion(start, end), message=f"Remove the {len(para)} lines"))
+
+    def _section_path(self, doc, taken, langs):
+        """Two or more section names, one a line, opening the page above its headline (in the same
+        paragraph or the next one). A name, a rare word or a full stop means it is no menu."""
+        paras = [para for para in doc.paragraphs if not all(ln.index in taken for ln in para)]
+        if not paras or any(ln.index in taken for ln in paras[0]):
+            return None
+        para = paras[0]
+        items = 0
+        while items < len(para) and _SECTION_ITEM.fullmatch(para[items].content.strip()):
+            items += 1
+        if items < 2:
+            return None
+        headline = para[items] if items < len(para) else paras[1][0] if len(paras) > 1 else None
+        head = headline.content.strip() if headline is not None else ""
+        if (not _HEADLINE_MIN_WORDS <= len(head.split()) <= _HEADLINE_WORDS or not head[:1].isupper()
+                or not _ordinary_words(" ".join(ln.content for ln in para[:items]), langs)):
+            return None
+        start, end = removal_span(doc, para[0], para[items - 1])
+        return self.finding(start, end, "the site's sections above the headline",
+                            Fix.unsafe(Edit.deletion(start, end), message=f"Remove the {items} lines"))
 
 
 def _ordinary_words(text: str, langs) -> bool:

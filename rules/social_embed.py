@@ -70,6 +70,12 @@ _PLAYER_FALLBACK = regex.compile(
     r"|use (?:the )?up/down arrow keys to (?:increase or decrease|adjust) (?:the )?volume)[^\n]{0,80}")
 # A player's clock alone on its line, under its label ("Lecteur audio⏎00:00⏎00:00").
 _LONE_CLOCK = regex.compile(r"[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*")
+# An embedded map's controls ("Keyboard shortcuts⏎Map data ©2025 Google⏎Terms⏎Report a map error").
+_MAP_CHROME = regex.compile(
+    r"(?i)keyboard shortcuts|map data ©[^\n]{0,40}|données cartographiques ©[^\n]{0,40}|terms(?: of use)?|report a map error"
+    r"|raccourcis clavier|conditions d['’]utilisation|signaler une erreur (?:cartographique|de carte)|map|satellite|plan"
+    r"|afficher un plan plus grand|view larger map|\+|−|-")
+_MAP_SIGN = regex.compile(r"(?i)map data ©|données cartographiques ©|report a map error|signaler une erreur cartographique")
 # What an embed leaves where its picture or card was: "[image or embed]" (Bluesky).
 _PLACEHOLDER = regex.compile(r"[ \t]*\[(?i:image or embed|embedded content|image ou contenu intégré|contenu intégré)\][ \t]*")
 _PIC_LINK = regex.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/\w+|https?://t\.co/\w+")
@@ -105,7 +111,9 @@ class SocialEmbed(Rule):
     #test ♬ son original - TechMag`), or split over two lines
     (`@account caption #tags` then `♬ original sound - Account`; a `♬` sound line alone goes
     too), a post printed a field a line (name, `@handle`, text, `10:42 AM · 17 oct. 2024`), and
-    an account alone above its caption (`@northfieldsu` then `the queue at 8am 😭 … link in bio`).
+    an account alone above its caption (`@northfieldsu` then `the queue at 8am 😭 … link in bio`),
+    and an embedded map's controls (`Keyboard shortcuts`, `Map data ©2025 Google`, `Terms`, `Report a
+    map error`: a paragraph of nothing else, with the map's data credit or error link).
     Also: Bluesky's `[image or embed]` placeholder with the footer and post above it, a post's
     text when it and its footer make a paragraph of their own and the text reads like a post (an
     emoji, a hashtag, a link, an exclamation), and a player's fallback text (`Votre navigateur
@@ -139,6 +147,7 @@ class SocialEmbed(Rule):
     fix_applicability = "sometimes"
 
     def check(self, doc):
+        yield from self._map_widgets(doc)
         code = code_lines(doc)
         lines = [ln for ln in doc.prose_lines() if ln.index not in code]
         claimed: set[int] = set()
@@ -247,6 +256,14 @@ class SocialEmbed(Rule):
         m = _SHARED_LINE.fullmatch(text)
         return bool(m and _SHARED_BY.search(m.group("name")) and _words(m.group("name")) <= _MAX_NAME_WORDS + 4
                     and _words(m.group("tail")) <= 10)
+
+    def _map_widgets(self, doc):
+        for para in doc.paragraphs:
+            texts = [ln.content.strip() for ln in para]
+            if any(_MAP_SIGN.match(t) for t in texts) and all(_MAP_CHROME.fullmatch(t) for t in texts):
+                start, end = _block_removal(para[0], para[-1], doc)
+                yield self.finding(start, end, "an embedded map's controls",
+                                   Fix.safe(Edit.deletion(start, end), message=f"Remove the {len(para)} lines"))
 
     def _post_text(self, prev, footer, doc):
         """The post's text above its footer: unsafe (it may be the only place a quote is). It takes

@@ -48,10 +48,14 @@ _TYPES = (  # order matters: the first match names the token
     ("page_counter", regex.compile(r"\d{1,3}/\d{1,3}")),
     # "pcm/vl/dch", "bur-fz/abc": a news agency's sign-off, the initials of those who handled the wire
     ("signoff", regex.compile(r"(?=[a-z/-]*/)[a-z]{2,4}(?:[-/][a-z]{2,4}){2,4}")),
+    # "ECH21984173": a CMS's article code, a short prefix in capitals and six digits or more
+    ("ref_code", regex.compile(r"[A-Z]{2,5}\d{6,12}")),
     # "nL1N3FX0QK", "Q7FZ2MXL4RDJVHK3NW5T6YBC": letters and digits, an ID only after an ID label
     ("alnum_id", regex.compile(r"(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,32}")),
     # "rev7", "v12": a revision counter after an ID ("[post id: 2291 | rev 7]"; joined below)
     ("revision", regex.compile(r"(?:rev|r|v|version)\d{1,4}")),
+    # "IMG_4471.jpg", "DSC_0042.JPG": an image's file name where its caption or alt text was
+    ("file_name", regex.compile(r"(?i)[\w-]*\d[\w-]*\.(?:jpe?g|png|gif|webp|heic|avif|tiff?|bmp|mp4|mov)")),
     ("marker", regex.compile(r":|#|n°|nº|N°|No\.?|Nr\.?")),
     ("word", regex.compile(r"\p{L}[\p{L}'’.\-]{0,19}:?")),
 )
@@ -60,6 +64,7 @@ _HEX = regex.compile(r"[0-9a-f]{6,64}|[0-9A-F]{6,64}")
 _MAX_LABEL_WORDS = 3
 _ID_LABELS = frozenset({"id", "ids", "uid", "guid", "uuid", "ref", "réf", "référence", "reference"})
 _PAGE_LABELS = frozenset({"page", "p", "pages", "seite", "pagina", "página"})
+_VIEW_LABELS = frozenset({"affichages", "vues", "views", "hits", "visites", "lectures", "reads", "consultations"})
 _PHONE_LABELS = frozenset({"tel", "tél", "phone", "téléphone", "telephone", "fax", "mobile", "portable"})
 
 
@@ -81,7 +86,11 @@ def _token_type(token: str) -> str | None:
 _GLUED_LABEL = regex.compile(r"^(\p{L}{2,12}):(?=[\p{L}\d])")  # "ID:nL1N3FX0QK": the label lost its space
 _REVISION = regex.compile(r"(?<=[\s|·•,;])(rev|version)[\s\u00a0]+(\d{1,4})$")
 _URN = next(p for name, p in _TYPES if name == "urn")
-_PLAYER_CLOCK = regex.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*/[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}")
+_PLAYER_CLOCK = regex.compile(
+    r"(?:[▶►⏵⏸❚❚][ \t\ufe0f]*)?(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*/[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}")
+# A gallery's counter alone in its paragraph: "1 of 7", "Photo 2 sur 12", "Image 3/9".
+_GALLERY_COUNTER = regex.compile(
+    r"(?i:(?:photos?|images?|pictures?|slides?|diapos?|vues?)[ \t]+)?(\d{1,2})[ \t]*(?:of|sur|/|de)[ \t]*(\d{1,2})")
 
 
 def classify(line: str) -> tuple[str, bool] | None:
@@ -89,6 +98,9 @@ def classify(line: str) -> tuple[str, bool] | None:
     line = line.strip()
     if _PLAYER_CLOCK.fullmatch(line):
         return "media player position", True  # "00:00 / 52:41": an audio or video player's counter
+    gallery = _GALLERY_COUNTER.fullmatch(line)
+    if gallery and " " in line and 1 <= int(gallery[1]) <= int(gallery[2]):
+        return "page counter", False  # "1 of 7" (alone in its paragraph: see check)
     if line[:1] in "[(" and line[-1:] in "])":
         line = line[1:-1]  # "[PR-2024-0117]", "(1709999347)"
     if _URN.fullmatch(line):
@@ -113,6 +125,8 @@ def classify(line: str) -> tuple[str, bool] | None:
     if _PHONE_LABELS.intersection(label):
         return None  # "Tél. : 1234567890" is a phone number, whatever its digits
     labelled_id = bool(_ID_LABELS.intersection(label))
+    if _VIEW_LABELS.intersection(label) and set(rest) <= {"number", "long_number"} and len(rest) == 1:
+        return "view counter", True  # "Affichages : 214", "Views: 1204": a page's hit counter
     if rest[0] == "revision":
         return None  # "v12" alone is a version, not a record
     kinds = set(rest) - {"revision"}
@@ -124,7 +138,9 @@ def classify(line: str) -> tuple[str, bool] | None:
     return what, safe
 
 
-_UNMISTAKABLE = {"Unix timestamp", "machine timestamp", "UUID", "URN", "hexadecimal digest"}
+_UNMISTAKABLE = {"Unix timestamp", "machine timestamp", "UUID", "URN", "hexadecimal digest", "image file name"}
+# A CMS path glued after a paragraph's last sentence: "… in their shops and offices. node/4412".
+_TRAILING_PATH = regex.compile(r"(?<=[.!?»”\"])[ \t\u00a0]+(?:node|post|article|story|entry|item)/\d{3,}[ \t]*$")
 
 
 def _strong(kinds: set[str], numbered: bool) -> str | None:
@@ -148,6 +164,8 @@ def _strong(kinds: set[str], numbered: bool) -> str | None:
         return "news agency sign-off"
     if kinds == {"page_counter"}:
         return "page counter"
+    if kinds == {"file_name"}:
+        return "image file name"
     if kinds & {"hex", "slug_id", "ref_code", "long_number"}:
         return "record ID"
     if kinds == {"iso_date"}:
@@ -166,8 +184,11 @@ class StrayId(Rule):
     a UUID, a URN (`urn:li:linkedInArticle:7295514270836928512`), a hexadecimal digest
     (`a91c07d4e2`), a CMS slug (`post-id-884213`, `story-0a7c33e1`)
     or a reference code (`[PR-2024-0117]`, `Réf. article : 7734120-ECO`, `ID:nL1N3FX0QK`), a media
-    player's counter (`00:00 / 52:41`), a PDF's page counter (`5/12`) and a news agency's sign-off
-    (`pcm/vl/dch`).
+    player's counter (`00:00 / 52:41`, `▶ 00:00 / 41:26`), a PDF's page counter (`5/12`) or a
+    gallery's (`1 of 7`, alone in its paragraph), a news agency's sign-off
+    (`pcm/vl/dch`), a page's view counter (`Affichages : 214`), an image's file name with a figure
+    in it (`IMG_4471.jpg`), and a CMS path glued after a paragraph's last sentence (`… offices.
+    node/4412`).
 
     ## Why is this bad?
     These are CMS fields (publication time, record number) that the extractor printed as if
@@ -189,8 +210,9 @@ class StrayId(Rule):
 
     ## Fix safety
     The fix removes the line with its line break. It is safe for an epoch, an ISO date-time, a
-    UUID or a long hex digest, bare or after a label (`Last modified: 1714567320`), and for a
-    value labelled `ID`: no writer uses those as text. It is unsafe for everything else (a bare
+    UUID or a long hex digest, bare or after a label (`Last modified: 1714567320`), for a
+    value labelled `ID`, a view counter, an image file name and a glued CMS path: no writer uses
+    those as text. It is unsafe for everything else (a bare
     ISO date, a short hex token, a long plain number, a number after a label in words), which
     might be a heading or a value of a fact box.
     """
@@ -207,6 +229,12 @@ class StrayId(Rule):
                 continue
             text = ln.content.strip()
             slash = "/" in text
+            tail = _TRAILING_PATH.search(ln.content) if slash else None
+            if tail is not None:
+                start, end = ln.content_start + tail.start(), ln.content_start + tail.end()
+                yield self.finding(start, end, "stray CMS path after the paragraph's last sentence",
+                                   Fix.safe(Edit.deletion(start, end), message="Remove the path"))
+                continue
             if not (3 if slash else 6) <= len(text) <= 80 or not (slash or any(c.isdigit() for c in text)):
                 continue  # cheap pre-filter: a digit and six characters, or a slash ("5/12", "pcm/vl/dch")
             kind = classify(text)

@@ -6,7 +6,11 @@
 - "your" for "you're" before "about to", "going to", "not going" ("your about to win");
 - "weather" for "whether" before a subject pronoun or "or not" ("weather you book or not"), unless an
   article, a preposition or an adjective before it makes it the noun ("the weather you get");
-- "its" for "it's" before an article, "not", "been" or an adverb ("its almost always worth it");
+- "its" for "it's" before an article, "not", "been" or an adverb ("its almost always worth it"), or
+  before "worth" and a verb in -ing ("its worth booking");
+- "your" for "you're" before an adverb ("if your unsure", "your always welcome", "your welcome.");
+- "it's" for "its" after a preposition or after a verb that takes an object ("from it's plant",
+  "would limit it's growth"; not after a verb of saying or thinking: "showed it's possible");
 - "loose" for "lose" after a modal or a negation ("will not loose access"), or after "to" before
   what is lost ("to loose track").
 
@@ -55,6 +59,34 @@ _ITS = regex.compile(
     r"(?<![\p{L}'’])(?P<w>[Ii]ts)\s+(?:a|an|the|not|been|almost|always|never|just|really|quite|too|also|going"
     r"|getting)(?![\p{L}'’-])")
 
+# "its worth booking": the possessive "its worth" takes no verb in -ing; "it is worth doing" does.
+_ITS_WORTH = regex.compile(r"(?<![\p{L}'’])(?P<w>[Ii]ts)\s+worth\s+\p{Ll}{2,}ing(?![\p{L}'’-])")
+# "if your unsure", "your always welcome": "your" before an adverb that qualifies a verb, or before
+# "welcome" ending the clause, is "you're". Not "your very own", "your right", "your welcome pack".
+_YOUR_ADVERB = regex.compile(
+    r"(?<![\p{L}'’])(?P<w>[Yy]our)\s+(?:always|never|not|probably|definitely|absolutely|already|certainly"
+    r"|obviously|currently|actually|unsure|welcome(?=\s*(?:[.!,;]|$|to\b)))(?![\p{L}'’-])")
+# "from it's Malaysian plant", "would limit it's growth": after a preposition, or after a verb that
+# takes an object (not a verb of saying or thinking: "showed it's possible"), "it's" is the possessive.
+_ITS_PREPOSITIONS = r"""of|from|with|into|onto|by|in|on|through|across|within|without|under|toward|towards|among
+    |during|despite|via|throughout|behind|beyond|inside|outside|against|upon|alongside"""
+_ITS_OBJECT_VERBS = r"""limit|limits|limited|limiting|boost|boosts|boosted|boosting|expand|expands|expanded|expanding
+    |lose|loses|lost|losing|shut|shuts|shutting|close|closes|closed|closing|earn|earns|earned|earning|cut|cuts|cutting
+    |raise|raises|raised|raising|increase|increases|increased|increasing|reduce|reduces|reduced|reducing|protect
+    |protects|protected|protecting|defend|defends|defended|defending|improve|improves|improved|improving|double
+    |doubled|doubling|halve|halved|sell|sells|sold|selling|launch|launches|launched|launching|update|updates|updated
+    |revamp|revamped|strengthen|strengthened|weaken|weakened|keep|keeps|kept|keeping|maintain|maintains|maintained
+    |lower|lowered|slash|slashed|trim|trimmed|extend|extends|extended|renew|renewed|shrink|shrank|shrunk
+    |review|reviews|reviewed|reviewing|restructure|restructured|upgrade|upgraded|retain|retained|regain|regained
+    |abandon|abandoned|scrap|scrapped|fund|funded|grow|grows|grew|growing|relaunch|relaunched|rebrand|rebranded"""
+_ITS_CONTRACTION = regex.compile(
+    r"(?<![\p{L}'’])(?:(?i:" + _ITS_PREPOSITIONS.replace("\n", "").replace(" ", "") + r")"
+    r"|(?i:" + _ITS_OBJECT_VERBS.replace("\n", "").replace(" ", "") + r")(?:\s+(?:down|up|back|off|out))?)"
+    r"\s+(?P<w>it['’]s)\s+(?!(?:not|been|a|an|the|going|gonna|got|about|as|so|very|too|just|only|still|also"
+    r"|because|that|what|how|why|where|when|worth|hard|easy|clear|true|possible|likely|time|all|over|up|down|off"
+    r"|out|in|on|here|there|now|never|always|done|gone|fine|ok|okay)\b)\p{L}")
+
+
 def _plural_object(m: regex.Match) -> bool:
     from .patterns_en import plural_noun
 
@@ -71,6 +103,9 @@ _FRAMES = (
     (_LOOSE, "lose", "The verb is “lose”; “loose” means not tight.", None),
     (_ITS, "it's", "“its” before an article, “not” or an adverb: the contraction of “it is” is “it's”.",
      None),
+    (_ITS_WORTH, "it's", "“its worth” before a verb in -ing: the contraction of “it is” is “it's”.", None),
+    (_YOUR_ADVERB, "you're", "“your” before an adverb: the contraction of “you are” is “you're”.", None),
+    (_ITS_CONTRACTION, "its", "“it's” after a preposition or before an object: the possessive is “its”.", None),
 )
 
 

@@ -80,7 +80,10 @@ def _warn_once(tag: str, line: str) -> None:
         print(line, file=sys.stderr)
 
 
-_SUBJECT_CHECKS = {"inserted-clause-agreement", "relative-qui-agreement", "plural-subject-singular-verb"}
+_SUBJECT_CHECKS = {"inserted-clause-agreement", "relative-qui-agreement", "plural-subject-singular-verb",
+                   # the auxiliary mistyped ("on affiché", "c'est détachée", "son accessibles"): the
+                   # checker then agrees the participle with the wrong word
+                   "on-for-ont", "c-for-s", "son-for-sont"}
 _STATE: _State | None = None
 
 

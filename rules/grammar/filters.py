@@ -108,6 +108,15 @@ UPSTREAM_EXCEPTIONS = (
     ("fr", r"gn_nombre_lettres", r".+", r"(?i)\bune?\s+[\p{L}-]+\s+sur\s+[\p{L}\d]+\s+$", r""),
     # "La photographie, toute en brumes": "toute en" is adverbial ("tout entière"), not a plural.
     ("fr", r"gn_toute_det", r"(?i)toute", r"", r"^\s+en\b"),
+    # "pur beurre", "pur jus", "pure laine": "pur" before a bare noun says what a thing is made of.
+    ("fr", r".+", r"(?i)pure?s?", r"",
+     r"(?i)^\s+(?:beurre|jus|porc|bœuf|boeuf|sucre|coton|laine|soie|lin|cachemire|malt|arabica|sang|souche|produit)\b"),
+    # "Les fichiers son accessibles": the slip is "son" for "sont" (corpuslint's son-for-sont), not
+    # the adjective's agreement with a possessive.
+    ("fr", r"_gn_|gn_", r"\p{Ll}+s", r"(?<![\p{L}'’-])son\s+$", r""),
+    # "Oui, prévient l'Organisation…": a reporting verb with its subject after it, not an imperative.
+    ("fr", r"imp_verbe", r"(?i)\p{L}+t", r"[,«“]\s*$",
+     r"^\s+(?:l['’]|le\s|la\s|les\s|un\s|une\s|\p{Lu})"),
     # "une journée portes ouvertes": a fixed compound, the plural is part of its name.
     ("fr", r".", r"(?i)portes", r"", r"^\s+ouvertes\b"),
     # "de lundi à mardi aurait pu…": the "à" closes a range "de X à Y", it is no verb "a" misspelt.
@@ -132,6 +141,11 @@ UPSTREAM_EXCEPTIONS = (
      r"(?i)\b(?:that|assume[sd]?|think|thinks|thought|believe[sd]?|say|says|said|know|knows|knew|guess|suppose[sd]?"
      r"|figure[sd]?|reckon|feel|feels|felt|hope|fear|mean|means|sure|because|since|if|when|whether|so|but|and|or"
      r"|maybe|perhaps|now|then|where|what|why|how|yes|no)[,]?\s+$", r""),
+    # "one of the most unpredictable on record": a superlative adjective stands for its noun.
+    ("en", r"harper:OneOfTheSingular", r".+", r"(?i)\b(?:most|least|best|worst)\s+$", r""),
+    ("en", r"harper:OneOfTheSingular", r"(?i)(?:most|least)\s+\p{L}+", r"", r""),
+    # "\"It's cleaner, but…\"": a sentence that opens on "It's" opens on "it is".
+    ("en", r"harper:ItsPossessive", r"(?i)it['’]s", r"(?:^|[.!?:;]\s+|[\x22“‘(]\s*)$", r""),
     # "will still be there tomorrow": "there" before an adverb, a preposition or the end of the clause.
     ("en", r"harper:ThereToTheir", r"(?i)there", r"",
      r"^(?:\s*[.,;:!?)]|\s+(?:tomorrow|today|tonight|now|again|too|yet|soon|early|late|already|anymore|for|at|in"
@@ -282,6 +296,8 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         return False
     if _proper_noun(text, start, end):
         return False  # "les stations Commerce et Bouffay": a name is no verb or adjective to mend
+    if lang == "fr" and _PARTICLE_NAME_BEFORE.search(text, max(0, start - 40), start):
+        return False  # "que De Vos a dominé": the checker read the name's "Vos" as the determiner "vos"
     # A rule that corrects a non-word ("alot", "trentes") is not unsettled by that word.
     own = (start, end) if upstream in NON_WORD_RULES or upstream.startswith("corpuslint:") else (0, 0)
     # corpuslint's frames read their words in the language's own list: a word listed there is
@@ -330,6 +346,12 @@ _AFTER_SENTENCE_START = regex.compile(r"(?:^|[.!?:;«“\"(—–\n]\s*)$")
 
 _FR_DETERMINERS = frozenset("le la les un une du des ce cet cette ces son sa ses".split())
 _NAME_AFTER = regex.compile(r"\s+(?:\p{Lu}\p{Ll}|\p{Lu}{2,})")  # a name, or initials and a model ("la MG4")
+
+
+# A surname whose particle is a function word, inside a sentence: "De Vos", "Des Rosiers", "Le Pen".
+_PARTICLE_NAME_BEFORE = regex.compile(
+    r"(?<=[\p{Ll},]\s+)(?:De|Des|Du|Le|La|Les|Van|Vos|Von)\s+\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){0,2}\s+$"
+    r"|(?<=[\p{Ll},]\s+)\p{Lu}\p{Ll}+\s+(?:Vos|Nos|Des|Les|Ces|Ses|Mes)\s+(?:\p{Ll}+\s+){0,2}$")
 
 
 def _proper_noun(text: str, start: int, end: int) -> bool:

@@ -1,7 +1,8 @@
 """corpuslint's own English checks, where the backend has none or a noisy one.
 
 - a plural subject with a singular verb (below), also across a short relative clause
-  ("Several residents who attended the meeting was supportive"), a prepositional phrase
+  ("Several residents who attended the meeting was supportive"), in the relative after a comma
+  ("The cuts, which was described as…"), a prepositional phrase
   ("The results of the study was clear") or an aside between commas ("The plaintiffs, a group
   of manufacturers, argues");
 - a person's name, then "who" and a plural verb: "Ward, who turn 34 next month" -> "turns";
@@ -390,12 +391,22 @@ _CLAUSE_VERBS = frozenset("""believed claimed hoped assumed expected feared susp
     alleged contended maintained implied assured promised pretended doubted denied""".split())
 
 
+# The relative's own verb after a plural subject and a comma: "The cuts, which was described as…" -> "were".
+_COMMA_RELATIVE = regex.compile(
+    r"(?:^|(?<=[.!?][\x22”’)]?\s+))(?P<subject>(?:The|These|Those|Its|Their|Our|His|Her|My|Your)\s+"
+    r"(?:[a-z][a-z-]*\s+)?(?P<noun>[a-z][a-z-]*[a-z]s)),\s+(?:which|who)\s+"
+    r"(?P<verb>was|is|has|wasn['’]t|isn['’]t|hasn['’]t)\s+(?=[a-z])")
+
+
 def _relative_subject(text: str) -> list[Slip]:
     out = []
     for m in _RELATIVE_SUBJECT.finditer(text):
         if m.group("rel") in _CLAUSE_VERBS or not plural_noun(m.group("noun")):
             continue
         out.append(_plural_subject_slip(m, _plural_auxiliary(m.group("verb"))))
+    for m in _COMMA_RELATIVE.finditer(text):
+        if plural_noun(m.group("noun")):
+            out.append(_plural_subject_slip(m, _plural_auxiliary(m.group("verb"))))
     return out
 
 

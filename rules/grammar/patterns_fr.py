@@ -3,7 +3,11 @@
 - a plural numeral: "trentes minutes" -> "trente" (trente, quarante… douze, quatre never take
   an -s; "vingt" and "cent" sometimes do and are not judged);
 - "a" for "à" before a number that ends the clause: "en tout, a deux." ("il en a deux" has a
-  pronoun before "a"); "à" for "a" between a subject pronoun, or a noun after its determiner, and
+  pronoun before "a"), in a range "de 102 a 64", "de 8h30 a 19h", or before a clock time ("celui
+  des CM2 a 16h"; not a duration: "a 10h de vol", "il a 12h pour");
+- "son" for "sont" before a plural adjective or participle after a plural subject ("Les fichiers
+  son accessibles"), "on" for "ont" before a participle after one ("les banques on affiché"),
+  "c'est" for "s'est" between a subject pronoun and a participle ("elle c'est détachée"); "à" for "a" between a subject pronoun, or a noun after its determiner, and
   a past participle: "elle à grandi", "la néobanque à annoncé" (not "elle à côté", "tout à fait",
   "mis à nu": nouns and set phrases after the preposition);
 - a past participle in the plural after "ont", "avaient"… with no object before it: "les travaux
@@ -34,6 +38,26 @@ _NUMERAL_PLURAL = regex.compile(
 _A_NUMBER = regex.compile(
     r"(?<=,\s+)(?P<a>a)\s+(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|cent|plusieurs)"
     r"(?=\s*(?:[.,;:!?)…]|$))")
+# "passera de 102 a 64", "de 8h30 a 19h": a range "de X à Y" between figures or times.
+_A_RANGE = regex.compile(
+    r"(?<![\p{L}'’-])(?:[Dd]e|[Dd]ès)\s+\d[\d\u00a0\u202f ,.]*(?:h(?:\s?\d\d)?)?\s+(?P<a>a)\s+\d")
+# "celui des CM2 a 16h": a clock time (the verb "a" takes a duration: "a 10h de vol", "il a 12h pour").
+_A_TIME = regex.compile(
+    r"(?<![\p{L}'’-])(?<!(?i:il|elle|on|y|en|qui|ça|cela|n['’])\s+)(?P<a>a)\s+(?:[89]|1\d|2[0-3])\s?h(?:\s?[0-5]\d)?"
+    r"(?![\p{L}\d])(?!\s+(?:de|d['’]|du|pour|sur|devant|avant|après|par)\b)")
+# "Les fichiers son accessibles": "son" before a plural adjective or participle is the verb "sont".
+_SON_SONT = regex.compile(
+    r"(?<=(?:\b(?i:ils|elles|qui)|\p{L}{2,}[sx])\s+)(?P<son>son)\s+"
+    r"(?=\p{Ll}+(?:ées|és|ibles|ables|aux|ants|ents|ifs|ives|eux|euses)(?![\p{L}'’-]))")
+
+# "les banques on affiché": after a plural noun, "on" before a past participle is the verb "ont".
+_ON_ONT = regex.compile(
+    r"(?<=(?i:les|des|ces|leurs|nos|vos|mes|ses|plusieurs)\s+\p{Ll}+[sx]\s+)(?P<on>on)\s+"
+    r"(?:(?:déjà|bien|pas|tous|toutes|aussi|encore|enfin)\s+)?(?P<part>\p{Ll}{3,}(?:é|i|u|is|it|ert))(?![\p{L}'’-])")
+# "puis elle c'est détachée": after a subject pronoun, "c'est" before a participle is "s'est".
+_C_EST = regex.compile(
+    r"(?<![\p{L}'’,])(?:[Ii]l|[Ee]lle|[Oo]n|qui)\s+(?P<c>c)['’]est\s+(?P<part>\p{Ll}{3,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues))(?![\p{L}'’-])")
+
 # "elle à grandi", "qui à perdu": after a subject pronoun, "à" before a past participle is the verb "a".
 # Not an elliptical "elle à côté", "il à midi" (a noun after the preposition).
 _A_PARTICIPLE = regex.compile(
@@ -190,6 +214,22 @@ def check(text: str) -> list[Slip]:
     for m in _A_NUMBER.finditer(text):
         out.append(Slip(m.start("a"), m.end("a"), "corpuslint", "a-for-à", CONFUSION,
                         "Préposition « à » (et non le verbe « a ») devant ce nombre.", ("à",)))
+    for pattern in (_A_RANGE, _A_TIME):
+        for m in pattern.finditer(text):
+            out.append(Slip(m.start("a"), m.end("a"), "corpuslint", "a-for-à", CONFUSION,
+                            "Préposition « à » (et non le verbe « a ») devant cette heure ou ce nombre.", ("à",)))
+    for m in _ON_ONT.finditer(text):
+        if _participle(m.group("part")):
+            out.append(Slip(m.start("on"), m.end("on"), "corpuslint", "on-for-ont", CONFUSION,
+                            "Auxiliaire « ont » (et non le pronom « on ») après ce sujet pluriel.", ("ont",)))
+    for m in _C_EST.finditer(text):
+        base = regex.sub(r"(?:e|s|es)$", "", m.group("part"))
+        if _participle(base) or _participle(m.group("part")):
+            out.append(Slip(m.start("c"), m.start("c") + 1, "corpuslint", "c-for-s", CONFUSION,
+                            "Verbe pronominal : « s'est » (et non « c'est ») après ce pronom sujet.", ("s",)))
+    for m in _SON_SONT.finditer(text):
+        out.append(Slip(m.start("son"), m.end("son"), "corpuslint", "son-for-sont", CONFUSION,
+                        "Verbe « sont » (et non le déterminant « son ») devant cet adjectif au pluriel.", ("sont",)))
     for m in _A_PARTICIPLE.finditer(text):
         part = m.group("part").lower()
         if part in _A_NOUNS or not _listed(part) or not _participle(part):
