@@ -84,9 +84,9 @@ class HashtagLine(Rule):
             if len(para) == 1 and _PLATFORM_TAG.fullmatch(para[0].content.strip()):
                 run.append(para[0])
                 continue
-            nxt = next((q for q in paras[k:] if not (len(q) == 1 and _RULE.fullmatch(q[0].content.strip()))), None)
-            if (len(run) >= _PLATFORM_TAGS and nxt is not None and len(nxt) == 1
-                    and _COUNTER.fullmatch(nxt[0].content.strip())):
+            nxt = None if len(run) < _PLATFORM_TAGS else next(
+                (q for q in paras[k:] if not (len(q) == 1 and _RULE.fullmatch(q[0].content.strip()))), None)
+            if nxt is not None and len(nxt) == 1 and _COUNTER.fullmatch(nxt[0].content.strip()):
                 start, end = line_removal(run[0], doc)[0], line_removal(run[-1], doc)[1]
                 yield self.finding(start, end, "a blogging platform's topic tags, above its applause counter",
                                    Fix.unsafe(Edit.deletion(start, end), message=f"Remove the {len(run)} tags"))

@@ -26,6 +26,9 @@ _BRAND_TAIL_LEN, _FUNCTION_ZIPF = 3, 6.0
 _LONG_LEFT = 6
 # Short words that start brands in lower case before a common word ("forScore", "theScore", "myFitness").
 _BRAND_PREFIXES, _BRAND_WORD_ZIPF = frozenset({"for", "the", "my", "you", "our", "one", "all", "get"}), 4.0
+# The heads of camelCase identifiers that programs print and docs quote.
+_IDENTIFIER_HEADS = frozenset("""max min get set has num new old tmp str int user item page total current default
+    enable disable show hide use allow request response file data api app""".split())
 _SHORT_MERGE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Ll}{2}|à)(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_])")
 _SHORT_RIGHT_ZIPF = 3.0
 # Capitalised left part ("Microsoft|Les"): a known word or name, glued to a
@@ -235,6 +238,8 @@ class MergedCase(Rule):
         if left[0].islower():
             if left in _BRAND_PREFIXES and lexicon.best_zipf(right, shared) >= _BRAND_WORD_ZIPF:
                 return False  # "forScore", "theScore", "myWorld": a brand made of a short word and a common one
+            if left in _IDENTIFIER_HEADS and right not in given_names():
+                return False  # "maxConnections", "userName", "isEnabled": a program's identifier named in prose
             if (len(right) <= _BRAND_TAIL_LEN and right not in given_names()
                     and lexicon.best_zipf(right, shared) < _FUNCTION_ZIPF):
                 return False  # "teamLab", "easyJet", "cloudBox": a brand's short last part, no name

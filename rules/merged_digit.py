@@ -197,6 +197,8 @@ class MergedDigit(Rule):
 
 def _unit_then_word(word: str, langs) -> str | None:
     """"400gand" -> "g": a unit glued on purpose, then one of the commonest words glued by accident."""
+    if word.lower() in _GLUED_SUFFIXES or word.lower() in _CLOCK_SUFFIXES:
+        return None  # "1min 42sec": the whole word is the unit ("m" + "in" is no reading)
     for n in (1, 2, 3):
         unit, rest = word[:n].lower(), word[n:]
         if unit in _GLUED_SUFFIXES and len(rest) >= 2 and rest.islower() \

@@ -43,6 +43,9 @@ _CAMEL_TAILS = ("which", "that", "with", "dans", "pour", "avec", "qui", "and", "
 _SPEECH_TAILS, _SPEECH_NAME_ZIPF = ("said", "says", "told", "added", "wrote"), 2.5
 _PARTICLE_NAME = regex.compile(r"(?:Mc|Mac|Di|De|Da|Du|Dos|Des|Del|La|Le|Van|Von|St|O)\p{Lu}")
 _APOSTROPHES = "'’ʼ"
+# A brand written with a lowercase prefix ("iPhone" 4.4, "eBay" 4.0) must be well known to be cut from
+# the word after it: "iMu" ("imu" 2.3) is the head of "iMuse", not a brand of its own.
+_PREFIXED_BRAND_ZIPF = 3.0
 # Frequent merges are in the lists themselves ("andthat" 1.2, "etle" 1.9, "dansle" 1.9);
 # rare real words made of two function words score higher ("thereof" 3.7, "sinon" 5.1).
 _LISTED_MERGE_ZIPF = 2.3
@@ -326,6 +329,8 @@ def _brand_split(token: str, langs, shared, name: bool = False) -> Split | None:
         # "LumenS|can": the cut must fall between two lowercase letters.
         if not tail.islower() or not left[-1].islower() or lexicon.best_zipf(left, shared) == 0.0:
             continue
+        if left[0].islower() and lexicon.best_zipf(left, shared) < _PREFIXED_BRAND_ZIPF:
+            continue  # "iMuse" is a brand of its own, not "iMu" + "se"; "iPhoneou" is "iPhone" + "ou"
         for lang in langs:
             z = lexicon.zipf(tail, lang)
             if z >= FUNCTION_WORD_ZIPF and not reads_as_one_word(left.lower(), tail, lang):

@@ -361,7 +361,7 @@ def _dateline():
         rf"{_S}*:?{_S}*(?:(?:le|on|am|el|il|the){_S}+)?(?&weekday)?{_S}*"
         rf"(?:{_DAY}{_S}*(?:de{_S}+)?(?&month)|(?&month){_S}+{_DAY}),?{_S}+(?:de{_S}+)?{_YEAR}"
         # ... and its author: "Posted on 11 June 2024 by Priya Raman", a blog post's own dateline
-        rf"(?:{_S}+(?:by|par|von|por|di){_S}+{_AUTHOR_ONLY})?\.?",
+        rf"(?:{_S}+(?:by|par|von|por|di){_S}+(?:(?-i:Ma[iî]tre|Me|Dr|Pr)\.?{_S}+)?{_NAME})?\.?",
         regex.I)
 
 

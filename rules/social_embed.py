@@ -75,6 +75,14 @@ _MAP_CHROME = regex.compile(
     r"(?i)keyboard shortcuts|map data ©[^\n]{0,40}|données cartographiques ©[^\n]{0,40}|terms(?: of use)?|report a map error"
     r"|raccourcis clavier|conditions d['’]utilisation|signaler une erreur (?:cartographique|de carte)|map|satellite|plan"
     r"|afficher un plan plus grand|view larger map|\+|−|-")
+# A video player's chrome under the video's title: "Watch later⏎Share⏎Copy link⏎Info⏎Tap to unmute⏎If
+# playback doesn't begin shortly, try restarting your device."
+_PLAYER_CHROME = regex.compile(
+    r"(?i)watch later|share|copy link|info|tap to unmute|watch on youtube|more videos|shopping|includes paid promotion"
+    r"|if playback doesn['’]t begin shortly, try restarting your device\.?|you['’]re signed out|cancel|confirm"
+    r"|regarder plus tard|partager|copier le lien|infos|appuyer pour réactiver le son|regarder sur youtube|autres vidéos"
+    r"|si la lecture ne commence pas bientôt, essayez de redémarrer votre appareil\.?")
+_PLAYER_CHROME_LINES, _VIDEO_TITLE_WORDS = 3, 15
 _MAP_SIGN = regex.compile(r"(?i)map data ©|données cartographiques ©|report a map error|signaler une erreur cartographique")
 # What an embed leaves where its picture or card was: "[image or embed]" (Bluesky).
 _PLACEHOLDER = regex.compile(r"[ \t]*\[(?i:image or embed|embedded content|image ou contenu intégré|contenu intégré)\][ \t]*")
@@ -112,8 +120,10 @@ class SocialEmbed(Rule):
     (`@account caption #tags` then `♬ original sound - Account`; a `♬` sound line alone goes
     too), a post printed a field a line (name, `@handle`, text, `10:42 AM · 17 oct. 2024`), and
     an account alone above its caption (`@northfieldsu` then `the queue at 8am 😭 … link in bio`),
-    and an embedded map's controls (`Keyboard shortcuts`, `Map data ©2025 Google`, `Terms`, `Report a
-    map error`: a paragraph of nothing else, with the map's data credit or error link).
+    an embedded map's controls (`Keyboard shortcuts`, `Map data ©2025 Google`, `Terms`, `Report a
+    map error`: a paragraph of nothing else, with the map's data credit or error link), and an
+    embedded video player's controls (`Watch later`, `Share`, `Copy link`, `Tap to unmute`…,
+    three or more) with the video's title above them (unsafe: the title is a guess).
     Also: Bluesky's `[image or embed]` placeholder with the footer and post above it, a post's
     text when it and its footer make a paragraph of their own and the text reads like a post (an
     emoji, a hashtag, a link, an exclamation), and a player's fallback text (`Votre navigateur
@@ -259,6 +269,15 @@ class SocialEmbed(Rule):
 
     def _map_widgets(self, doc):
         for para in doc.paragraphs:
+            texts = [ln.content.strip() for ln in para]
+            chrome = [t for t in texts if _PLAYER_CHROME.fullmatch(t)]
+            rest = [t for t in texts if not _PLAYER_CHROME.fullmatch(t)]
+            titled = len(rest) == 1 and texts[0] == rest[0] and len(rest[0].split()) <= _VIDEO_TITLE_WORDS
+            if len(chrome) >= _PLAYER_CHROME_LINES and (not rest or titled):
+                start, end = _block_removal(para[0], para[-1], doc)
+                yield self.finding(start, end, "an embedded video player: its title and controls",
+                                   Fix.unsafe(Edit.deletion(start, end), message=f"Remove the {len(para)} lines"))
+                continue
             texts = [ln.content.strip() for ln in para]
             if any(_MAP_SIGN.match(t) for t in texts) and all(_MAP_CHROME.fullmatch(t) for t in texts):
                 start, end = _block_removal(para[0], para[-1], doc)

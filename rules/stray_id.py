@@ -12,6 +12,7 @@ import regex
 
 from corpuslint.rule import Edit, Fix, Rule, line_removal
 from corpuslint.document import code_lines
+from corpuslint.rules.boilerplate import removal_span
 
 _TOKEN_SPLIT = regex.compile(r"[\s\u00a0\u202f|·•,;]+")
 _TYPES = (  # order matters: the first match names the token
@@ -64,7 +65,7 @@ _HEX = regex.compile(r"[0-9a-f]{6,64}|[0-9A-F]{6,64}")
 _MAX_LABEL_WORDS = 3
 _ID_LABELS = frozenset({"id", "ids", "uid", "guid", "uuid", "ref", "réf", "référence", "reference"})
 _PAGE_LABELS = frozenset({"page", "p", "pages", "seite", "pagina", "página"})
-_VIEW_LABELS = frozenset({"affichages", "vues", "views", "hits", "visites", "lectures", "reads", "consultations"})
+_VIEW_LABELS = frozenset({"affichages", "vues", "views", "hits", "visites", "lectures", "reads", "consultations", "clics", "clicks"})
 _PHONE_LABELS = frozenset({"tel", "tél", "phone", "téléphone", "telephone", "fax", "mobile", "portable"})
 
 
@@ -139,6 +140,14 @@ def classify(line: str) -> tuple[str, bool] | None:
 
 
 _UNMISTAKABLE = {"Unix timestamp", "machine timestamp", "UUID", "URN", "hexadecimal digest", "image file name"}
+# A countdown widget: its label, then figures and units one a line ("Registration closes in⏎12⏎Days⏎04⏎
+# Hours⏎31⏎Minutes").
+_COUNTDOWN_LABEL = regex.compile(
+    r"(?i)(?:registration|sales?|booking|offer|early[- ]bird(?: price)?|inscriptions?|l['’]offre|les ventes|la billetterie)"
+    r" (?:closes?|ends?|se termine|se terminent|ferme|ferment|prend fin)(?: in| dans)?[ \t]*:?")
+_COUNTDOWN_ITEM = regex.compile(
+    r"(?i)\d{1,3}|days?|hours?|hrs|minutes?|mins?|seconds?|secs?|jours?|heures?|secondes?|j|h|m|s")
+_COUNTDOWN_ITEMS = 4
 # A CMS path glued after a paragraph's last sentence: "… in their shops and offices. node/4412".
 _TRAILING_PATH = regex.compile(r"(?<=[.!?»”\"])[ \t\u00a0]+(?:node|post|article|story|entry|item)/\d{3,}[ \t]*$")
 
@@ -187,8 +196,8 @@ class StrayId(Rule):
     player's counter (`00:00 / 52:41`, `▶ 00:00 / 41:26`), a PDF's page counter (`5/12`) or a
     gallery's (`1 of 7`, alone in its paragraph), a news agency's sign-off
     (`pcm/vl/dch`), a page's view counter (`Affichages : 214`), an image's file name with a figure
-    in it (`IMG_4471.jpg`), and a CMS path glued after a paragraph's last sentence (`… offices.
-    node/4412`).
+    in it (`IMG_4471.jpg`), a CMS path glued after a paragraph's last sentence (`… offices.
+    node/4412`), and a countdown widget (`Registration closes in⏎12⏎Days⏎04⏎Hours…`).
 
     ## Why is this bad?
     These are CMS fields (publication time, record number) that the extractor printed as if
@@ -223,6 +232,7 @@ class StrayId(Rule):
     fix_applicability = "sometimes"
 
     def check(self, doc):
+        yield from self._countdowns(doc)
         code = code_lines(doc)
         for ln in doc.prose_lines():
             if ln.index in code:
@@ -246,6 +256,17 @@ class StrayId(Rule):
             start, end = line_removal(ln, doc)
             fix = (Fix.safe if safe else Fix.unsafe)(Edit.deletion(start, end), message=f"Remove the {what} line")
             yield self.finding(start, end, f"stray {what} alone on a line", fix)
+
+
+    def _countdowns(self, doc):
+        for para in doc.paragraphs:
+            items = para[1:]
+            if (len(items) >= _COUNTDOWN_ITEMS and _COUNTDOWN_LABEL.fullmatch(para[0].content.strip())
+                    and all(_COUNTDOWN_ITEM.fullmatch(ln.content.strip()) for ln in items)
+                    and any(ln.content.strip().isdigit() for ln in items)):
+                start, end = removal_span(doc, para[0], para[-1])
+                yield self.finding(start, end, "a countdown widget: its label, figures and units",
+                                   Fix.safe(Edit.deletion(start, end), message=f"Remove the {len(para)} lines"))
 
 
 def _alone(doc, i: int) -> bool:

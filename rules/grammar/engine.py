@@ -200,6 +200,7 @@ def _slips(st: _State, backend, text: str, lang: str, categories: frozenset[str]
     if conflicts.groups(found):
         found = conflicts.resolve(found, text, lambda fixed: list(backend.check(fixed, lang, categories)))
     found = conflicts.pronoun_side(found, text)
+    found = _a_or_participle(found, text)
     # A gender slip with no feminine (or masculine) to offer is a noun in apposition or an invariable
     # word ("sortie club", "tribune ouest"): it has no form to agree.
     found = tuple(s for s in found if not (s.backend == "grammalecte" and categorize(s) == AGREEMENT
@@ -211,6 +212,26 @@ def _slips(st: _State, backend, text: str, lang: str, categories: frozenset[str]
         conflicts.accent_only(text[s.start:s.end], r) for r in s.suggestions)))
     st.cache.put(k, found)
     return found
+
+
+# "la ville a décider de", "qui a recruter ses": Grammalecte offers both "à" and the participle, and
+# applying both is wrong ("à décidé"). After a subject (a pronoun, or a determiner and a noun) "a" is
+# the verb and the infinitive is the slip; without one ("Maison a vendre") the preposition is.
+_SUBJECT_BEFORE_A = regex.compile(
+    r"(?i)(?:\b(?:il|elle|on|qui)|\b(?:le|la|les|l['’]|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|notre|votre)\s*\p{L}+)\s+$")
+
+
+def _a_or_participle(found: tuple, text: str) -> tuple:
+    prepositions = [s for s in found if s.upstream.startswith("grammalecte:") and "conf_à_a_infinitif" in s.upstream]
+    drop = set()
+    for a in prepositions:
+        participle = next((s for s in found if s.upstream.startswith("grammalecte:") and "ppas" in s.upstream
+                           and 0 < s.start - a.end <= 2), None)
+        if participle is None:
+            continue
+        subject = _SUBJECT_BEFORE_A.search(text, max(0, a.start - 40), a.start) is not None
+        drop.add(id(a) if subject else id(participle))
+    return tuple(s for s in found if id(s) not in drop) if drop else found
 
 
 _GENDER = regex.compile(r"genre|féminin|masculin")

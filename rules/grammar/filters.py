@@ -117,6 +117,11 @@ UPSTREAM_EXCEPTIONS = (
     # "Oui, prévient l'Organisation…": a reporting verb with its subject after it, not an imperative.
     ("fr", r"imp_verbe", r"(?i)\p{L}+t", r"[,«“]\s*$",
      r"^\s+(?:l['’]|le\s|la\s|les\s|un\s|une\s|\p{Lu})"),
+    # "les questions en rafale": a fixed adverbial phrase, singular.
+    ("fr", r"loc_par_en_rafales", r"(?i)(?:en\s+)?rafale", r"", r""),
+    # "Les registres matricules de la Creuse sont…": a noun in apposition, then its complement; no verb.
+    ("fr", r"conj_", r"\p{Ll}+s", r"(?i)\b(?:les|des|ces|mes|nos|vos|leurs|ses)\s+\p{Ll}+[sx]\s+$",
+     r"^\s+(?:de|du|des|d['’])\s*\p{L}"),
     # "une journée portes ouvertes": a fixed compound, the plural is part of its name.
     ("fr", r".", r"(?i)portes", r"", r"^\s+ouvertes\b"),
     # "de lundi à mardi aurait pu…": the "à" closes a range "de X à Y", it is no verb "a" misspelt.

@@ -4,7 +4,7 @@
   every day ("each flatbread", "a hearing", "a listing"). Only nouns that standard English never
   counts are reported as agreement slips ("an advice", "informations"), and the fix drops the
   article instead of Harper's rewrites ("an advice" -> "an tip"); the others are style (CL512).
-- Pronoun agreement: "items from it are imported" (the pronoun is an object, not the subject),
+- Pronoun agreement: "items from it are imported", "show you photos" (the pronoun is an object, not the subject),
   "variable i is" (a lowercase i is a letter or a name, not the pronoun), "Is she right?" (a
   question: the word after the pronoun is no verb to agree).
 - Whom: "some of whom had been there" (after a preposition "whom" is right).
@@ -30,6 +30,10 @@ _AFTER_PREPOSITION = regex.compile(rf"(?i)\b{_PREPOSITIONS}\s+$")
 _LOWERCASE_I = regex.compile(r"(?<![\p{L}'’])i\s+$")
 # "What surprised us most was…": an object-only pronoun is never the subject of the verb after it.
 _OBJECT_PRONOUN = regex.compile(r"(?i)(?<![\p{L}'’])(?:us|them|him|me|whom)\s+(?:(?:most|all|both|too|again|\p{L}+ly)\s+)?$")
+# "Ask any installer to show you photos": after a verb that takes two objects the pronoun is the first.
+_SECOND_OBJECT = regex.compile(
+    r"(?i)(?<![\p{L}'’])(?:show|give|send|tell|offer|bring|lend|teach|pay|buy|hand|owe|promise)(?:s|ed|ing|n)?"
+    r"\s+(?:you|her|it)\s+$")
 # "Is she right?", "Does he know?": an auxiliary before the pronoun asks a question; the word
 # after the pronoun is a complement or a bare infinitive, not a verb to agree.
 _INVERTED = regex.compile(
@@ -50,7 +54,7 @@ def pronoun_subject_ok(text: str, start: int) -> bool:
     a lowercase i, or the subject of a question ("Is she right?")."""
     before = text[max(0, start - 40):start]
     return not (_PREPOSITION_OBJECT.search(before) or _LOWERCASE_I.search(before) or _OBJECT_PRONOUN.search(before)
-                or _INVERTED.search(before))
+                or _INVERTED.search(before) or _SECOND_OBJECT.search(before))
 
 
 def whom_ok(text: str, start: int) -> bool:

@@ -56,7 +56,7 @@ _LEXICAL_VERBS = {v + "s": v for v in """suggest indicate remain seem appear wan
     consider insist explain describe recognise recognize understand prefer feel stay""".split()}
 _LEXICAL_VERBS.update({"says": "say", "goes": "go", "tries": "try", "gets": "get"})
 # Singular nouns in -s that the suffix tests below do not catch.
-_SINGULAR_S = frozenset("news means series species whereabouts headquarters crossroads lens gas bus "
+_SINGULAR_S = frozenset("news means series species whereabouts headquarters crossroads lens gas bus maths "
                         "plus canvas chaos ethos cosmos atlas alias bias iris virus bonus campus "
                         "census status corpus focus genus thesis basis crisis analysis diagnosis "
                         "measles mumps diabetes herpes rabies billiards darts kudos".split())
