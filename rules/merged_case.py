@@ -239,7 +239,7 @@ class MergedCase(Rule):
             if left in _BRAND_PREFIXES and lexicon.best_zipf(right, shared) >= _BRAND_WORD_ZIPF:
                 return False  # "forScore", "theScore", "myWorld": a brand made of a short word and a common one
             if left in _IDENTIFIER_HEADS and right not in given_names():
-                return False  # "maxConnections", "userName", "isEnabled": a program's identifier named in prose
+                return False  # "maxConnections", "userName", "getItem": a program's identifier named in prose
             if (len(right) <= _BRAND_TAIL_LEN and right not in given_names()
                     and lexicon.best_zipf(right, shared) < _FUNCTION_ZIPF):
                 return False  # "teamLab", "easyJet", "cloudBox": a brand's short last part, no name

@@ -30,6 +30,8 @@ _TAGS_LABEL = regex.compile(
     r"|schlagwörter|etiquetas|temi|argomenti")
 _TAG = regex.compile(r"#?[\p{L}\p{N}][\p{L}\p{N}'’&.+# -]{0,40}")
 _TAG_WORDS, _MIN_TAGS = 4, 2
+# Labels that only tags carry; after a plain heading ("Topics", "Thèmes") the list may be the article's.
+_TAGS_ONLY_LABEL = regex.compile(r"(?i)filed under|tagged(?: with| in)?|tags|mots[- ]clés|étiquettes|schlagwörter|etiquetas")
 _HEADLINE_WORDS = 25
 _CLOSED = ".:;,"
 # Menus sit at the page's head or foot; a list of cities or names inside the article stays.
@@ -65,9 +67,10 @@ class Navigation(PackRule):
 
     ## Fix safety
     Safe for breadcrumbs that start at the home page, for page-control labels and for tag lists under
-    their label; unsafe for bare "A
-    / B / C" section paths, recognised by their shape, for menus written one item a line and for a
-    breadcrumb on the first line.
+    a label only tags carry ("Filed under", "Tags", "Mots-clés"); unsafe for bare "A
+    / B / C" section paths, recognised by their shape, for menus written one item a line, for a
+    breadcrumb on the first line, for the sections above the headline and for tags under a plain
+    heading ("Topics", "Thèmes").
     """
 
     code = "CL207"
@@ -121,8 +124,9 @@ class Navigation(PackRule):
                 continue
             start, end = removal_span(doc, label, para[-1])
             taken.update(ln.index for ln in para)
+            make = Fix.safe if _TAGS_ONLY_LABEL.fullmatch(label.content.strip(" :")) else Fix.unsafe
             yield self.finding(start, end, "the story's tags, one a line",
-                               Fix.safe(Edit.deletion(start, end), message=f"Remove the {len(para)} lines"))
+                               make(Edit.deletion(start, end), message=f"Remove the {len(para)} lines"))
 
     def _section_path(self, doc, taken, langs):
         """Two or more section names, one a line, opening the page above its headline (in the same

@@ -157,7 +157,7 @@ class SocialEmbed(Rule):
     fix_applicability = "sometimes"
 
     def check(self, doc):
-        yield from self._map_widgets(doc)
+        yield from self._player_widgets(doc)
         code = code_lines(doc)
         lines = [ln for ln in doc.prose_lines() if ln.index not in code]
         claimed: set[int] = set()
@@ -267,7 +267,8 @@ class SocialEmbed(Rule):
         return bool(m and _SHARED_BY.search(m.group("name")) and _words(m.group("name")) <= _MAX_NAME_WORDS + 4
                     and _words(m.group("tail")) <= 10)
 
-    def _map_widgets(self, doc):
+    def _player_widgets(self, doc):
+        """A video player's title and controls, or a map's controls: a paragraph of nothing else."""
         for para in doc.paragraphs:
             texts = [ln.content.strip() for ln in para]
             chrome = [t for t in texts if _PLAYER_CHROME.fullmatch(t)]
@@ -278,7 +279,6 @@ class SocialEmbed(Rule):
                 yield self.finding(start, end, "an embedded video player: its title and controls",
                                    Fix.unsafe(Edit.deletion(start, end), message=f"Remove the {len(para)} lines"))
                 continue
-            texts = [ln.content.strip() for ln in para]
             if any(_MAP_SIGN.match(t) for t in texts) and all(_MAP_CHROME.fullmatch(t) for t in texts):
                 start, end = _block_removal(para[0], para[-1], doc)
                 yield self.finding(start, end, "an embedded map's controls",

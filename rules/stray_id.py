@@ -88,7 +88,7 @@ _GLUED_LABEL = regex.compile(r"^(\p{L}{2,12}):(?=[\p{L}\d])")  # "ID:nL1N3FX0QK"
 _REVISION = regex.compile(r"(?<=[\s|·•,;])(rev|version)[\s\u00a0]+(\d{1,4})$")
 _URN = next(p for name, p in _TYPES if name == "urn")
 _PLAYER_CLOCK = regex.compile(
-    r"(?:[▶►⏵⏸❚❚][ \t\ufe0f]*)?(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*/[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}")
+    r"(?:[▶►⏵⏸❚][ \t\ufe0f]*)?(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*/[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}")
 # A gallery's counter alone in its paragraph: "1 of 7", "Photo 2 sur 12", "Image 3/9".
 _GALLERY_COUNTER = regex.compile(
     r"(?i:(?:photos?|images?|pictures?|slides?|diapos?|vues?)[ \t]+)?(\d{1,2})[ \t]*(?:of|sur|/|de)[ \t]*(\d{1,2})")
@@ -220,8 +220,8 @@ class StrayId(Rule):
     ## Fix safety
     The fix removes the line with its line break. It is safe for an epoch, an ISO date-time, a
     UUID or a long hex digest, bare or after a label (`Last modified: 1714567320`), for a
-    value labelled `ID`, a view counter, an image file name and a glued CMS path: no writer uses
-    those as text. It is unsafe for everything else (a bare
+    value labelled `ID`, a view counter, an image file name, a glued CMS path and a countdown: no
+    writer uses those as text. It is unsafe for everything else (a bare
     ISO date, a short hex token, a long plain number, a number after a label in words), which
     might be a heading or a value of a fact box.
     """
