@@ -15,7 +15,9 @@
 - the apostrophe of "n't" before the "n" ("would'nt" -> "wouldn't");
 - a singular noun that is never a collective with "were" ("The new feature were tested");
 - "the number of …" and a mass noun ("the money") with a plural verb ("are", "were", "have");
-- "who's" before a plural noun ("parents who's children need" -> "whose");
+- "who's" before a plural noun ("parents who's children need" -> "whose"), also after a hyphenated
+  modifier ("customers who's fixed-price contracts are"), or before an uncounted noun and its verb
+  ("residents who's data was");
 - "except" for "accept" after "to" or a modal, before a determiner and with no "from";
 - the indefinite article (en_article.py), "then" for "than" (en_than.py) and homophones in frames
   that leave one reading (en_homophones.py: there/their, your/you're, weather/whether, its/it's,
@@ -244,13 +246,16 @@ def _except_for_accept(text: str) -> list[Slip]:
 
 # "parents who's children need", "a club who's members voted": "who is" cannot take a plural noun;
 # "whose" can. ("who's friends with" is an idiom.)
-_WHOSE = regex.compile(r"(?<![\p{L}'’])(?P<who>[Ww]ho['’]s)\s+(?P<noun>\p{Ll}+)(?![\p{L}'’])")
+_WHOSE = regex.compile(
+    r"(?<![\p{L}'’])(?P<who>[Ww]ho['’]s)\s+(?:\p{Ll}+-\p{Ll}+\s+)?(?P<noun>\p{Ll}+)(?![\p{L}'’-])")
 _IRREGULAR_PLURALS = frozenset("children people men women feet teeth lives wives families parents".split())
 
 
 # "Volunteers, who's rota is organised": a singular count noun with its own verb right after. Not
 # a word that "who is" takes ("who's right is moot", "who's top is decided tonight").
 _WHO_IS = frozenset("right left top first last next best worst boss".split())
+# Nouns never counted, with their own verb right after: "Residents who's data was exposed".
+_UNCOUNTED = frozenset("data money information research equipment property land income savings software".split())
 _VERB_AFTER = regex.compile(r"\s+(?:is|was|has|will|can|could|would|should|must|may|might)(?![\p{L}'’])")
 
 
@@ -260,7 +265,7 @@ def _whose(text: str) -> list[Slip]:
         noun = m.group("noun")
         plural = noun in _IRREGULAR_PLURALS or noun.endswith("s") and plural_noun(noun)
         if noun == "friends" or not (plural or _VERB_AFTER.match(text, m.end()) and noun not in _WHO_IS
-                                     and count_noun(noun)):
+                                     and (count_noun(noun) or noun in _UNCOUNTED)):
             continue
         repl = "Whose" if m.group("who")[0] == "W" else "whose"
         out.append(Slip(m.start("who"), m.end("who"), "corpuslint", "whose", CONFUSION,
