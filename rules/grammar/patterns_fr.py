@@ -7,8 +7,8 @@
   des CM2 a 16h"; not a duration: "a 10h de vol", "il a 12h pour");
 - "son" for "sont" before a plural adjective or participle after a plural subject ("Les fichiers
   son accessibles"), "on" for "ont" before a participle after one ("les banques on affiché"),
-  "c'est" for "s'est" between a subject pronoun and a participle ("elle c'est détachée"); "à" for "a" between a subject pronoun, or a noun after its determiner, and
-  a past participle: "elle à grandi", "la néobanque à annoncé" (not "elle à côté", "tout à fait",
+  "c'est" for "s'est" between a subject pronoun and a participle ("elle c'est détachée");
+- "à" for "a" between a subject pronoun, or a noun after its determiner, and a past participle: "elle à grandi", "la néobanque à annoncé" (not "elle à côté", "tout à fait",
   "mis à nu": nouns and set phrases after the preposition);
 - a past participle in the plural after "ont", "avaient"… with no object before it: "les travaux
   ont commencés" -> "commencé" (not "qu'ils ont cueillies", "ils les ont vus");
