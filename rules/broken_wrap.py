@@ -13,7 +13,7 @@ _QUOTE_END = regex.compile(r"[»”\"’')\]]$")
 _LAST_WORD = regex.compile(r"(\p{Ll}+)$")
 # The next line continues a sentence: a lowercase word (not "iPhone", "eBay",
 # "macOS": a capital inside the first word means a brand starting a sentence) ...
-_LOWER_START = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*(?=[\s,;:.!?’'\-]|$)")
+_LOWER_START = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*(?=[\s,;:.!?’'\-\"”»]|$)")
 # ... a quotation that opens on a lowercase word ("s'est dit⏎« soulagé » de voir"; a quote that
 # starts a sentence starts with a capital) ...
 _QUOTED_LOWER_START = regex.compile(r"^[«“\"][ \u00a0\u202f]?\p{Ll}[\p{Ll}\p{M}]")
@@ -30,6 +30,12 @@ _DAY_MONTH_START = regex.compile(
     r"(?i)^(?:1er|[0-3]?\d)[ \u00a0]+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
     r"|novembre|décembre|january|february|march|april|may|june|july|august|september|october|november"
     r"|december)\b")
+# ... or a year after its season or month, the sentence going on ("pour le printemps⏎2026, avec des
+# représentations", "in the spring of⏎2027 the line").
+_SEASON_END = regex.compile(r"(?i)\b(?:printemps|été|automne|hiver|spring|summer|autumn|fall|winter|janvier|février"
+                            r"|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february"
+                            r"|march|april|june|july|august|september|october|november|december)$")
+_YEAR_GOES_ON = regex.compile(r"^(?:19|20)\d\d(?:,?[ \u00a0]+\p{Ll}|[,;][ \u00a0]+\S)")
 # Not prose: an address, a handle, a lettered or numbered list item, a Markdown heading or fence.
 _NOT_PROSE_START = regex.compile(r"^(?:\S*(?:://|www\.|@|\.\p{L}{2,}\b)|\p{Ll}[.)]\s|\p{N}+[.)°]\s)")
 _WORD = regex.compile(r"\w+")
@@ -252,6 +258,8 @@ class BrokenWrap(Rule):
         if _PAREN_START.match(tail) or _DIGIT_START.match(tail) and _ends_on_function_word(doc, head):
             return " "
         if _WEEKDAY_END.search(head) and _DAY_MONTH_START.match(tail):
+            return " "
+        if _SEASON_END.search(head) and _YEAR_GOES_ON.match(tail):
             return " "
         return None
 

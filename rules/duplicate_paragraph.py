@@ -58,8 +58,8 @@ class DuplicateParagraph(Rule):
     may repeat on purpose, and so does the refrain of a song or poem: a stanza (three or more
     short lines, at most half of them ending a sentence) repeated further down, in a text that
     has other stanzas, is left alone, and so is a line that comes back after other lines of its
-    own block ("A / B / A"), or a short sentence said twice far apart (a motto: "Un livre, ça se
-    conseille."), or a line repeated right under itself in lines quoted after a colon (a chorus).
+    own block ("A / B / A"), or one sentence of fifteen words or fewer said twice far apart (a
+    motto: "Un livre, ça se conseille.", "On ne répare pas votre vélo, on vous aide à le réparer."), or a line repeated right under itself in lines quoted after a colon (a chorus).
     A run of lines printed twice in a row (a live entry's time and title, then its
     text) is one finding. A live blog's pinned post ("Pinned" / "14:05" / its text, the same text
     again further down) loses its pinned copy, label included; the entry stays in its place. A
@@ -115,8 +115,10 @@ class DuplicateParagraph(Rule):
             key = normalise(" ".join(ln.content for ln in para))
             earlier = seen_paragraphs.get(key)
             seen_paragraphs[key] = para
-            if key in stanzas and len(stanzas) > 1:
-                repeated.update(ln.index for ln in para)  # its lines repeat with it
+            if key in stanzas and len(stanzas) > 1 and earlier is not None:
+                # A stanza sung again: its lines repeat with it. (A stanza met once keeps its own
+                # checks: "v4.12 — Title⏎v4.12 — Title⏎March 11" is a heading printed twice.)
+                repeated.update(ln.index for ln in earlier + para)
                 if earlier is not None and not _only_blank_between(doc, earlier[-1], para[0]):
                     continue  # a refrain
             if earlier is not None and meaningful(" ".join(ln.content for ln in para)):
@@ -292,14 +294,19 @@ def _heading(lines) -> bool:
     return lines[0].text.lstrip().startswith("#")
 
 
-SLOGAN_WORDS = 12
+# Under twelve words any line with its stop; up to fifteen, one sentence ("ALERT: Snowfall warning for
+# the GTA. Up to 35 cm expected." is a live page's alert box, printed twice).
+SHORT_SLOGAN_WORDS, SLOGAN_WORDS = 12, 16
+_INNER_STOP = regex.compile(r"[.!?…:]\s+\p{Lu}")
 
 
 def _slogan(text: str) -> bool:
     """One short sentence with its full stop: repeated far apart, it is the writer's motto (a
     scraper's copies are headlines, without the stop, or whole paragraphs)."""
     text = text.strip()
-    return bool(_SENTENCE_END.search(text)) and len(_WORD.findall(text)) < SLOGAN_WORDS
+    words = len(_WORD.findall(text))
+    return bool(_SENTENCE_END.search(text)) and (
+        words < SHORT_SLOGAN_WORDS or words < SLOGAN_WORDS and not _INNER_STOP.search(text))
 
 
 def _quoted_block(doc, line) -> bool:

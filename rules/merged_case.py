@@ -48,6 +48,9 @@ _STOP_MERGE = regex.compile(
 _CODE_CHUNK = regex.compile(r"[/@#_=\\<>{}|()\[\]]|://|www\.|\p{N}|\.\p{L}+\.")
 _STOP_LEFT_ZIPF = 3.0
 _STOP_RIGHT_ZIPF = 3.0
+# An English possessive glued to the name after it: "Alphabet’sWaymo", "the club'sChairman".
+_POSSESSIVE_MERGE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_\-])(\p{L}[\p{L}\p{M}]+['’]s)(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_])")
 # A word glued to the next after its comma ("lineup,which", "l'UGent,la"): edited prose always puts
 # a space there; numbers ("1,5"), initials ("N,N-") and mojibake ("immune,â€") do not count.
 _COMMA_STEP = regex.compile(r"\p{Ll}[)»”’]?,(?=\p{L})")
@@ -99,11 +102,11 @@ class MergedCase(Rule):
     code identifiers such as onClick), or a word or name glued to a capitalised function word that
     starts the next sentence ("MicrosoftLes"), and a name glued to a name: a listed given name
     and a surname ("PriyaShah"), or a word and the given name that opens a full name ("la
-    NantaiseLou Berthier"; the list is `rules/data/given-names.txt`). Also finds two sentences
-    glued at their full stop ("testing.The 14-inch display") or words at a comma
-    ("lineup,which"), outside addresses, file names, numbers and code. CamelCase brands stay
-    quiet: they are listed (YouTube, LinkedIn, PowerPoint, DeepMind,
-    HoloLens), their second part is a content word (MidJourney, VentureBeat), or their shape
+    NantaiseLou Berthier", "setterDanny McAllister"; the list is `rules/data/given-names.txt`).
+    Also finds two sentences glued at their full stop ("testing.The 14-inch display"), words at
+    a comma ("lineup,which") and an English possessive glued to the name after it
+    ("Alphabet’sWaymo"), outside addresses, file names, numbers and code. CamelCase brands stay
+    quiet: they are listed (YouTube, LinkedIn, PowerPoint, DeepMind, HoloLens), their second part is a content word (MidJourney, VentureBeat), or their shape
     differs (iPhone, eBay, OpenAI, xAI, McKinsey, DiCaprio, macOS). Needs a wordfreq list for
     the document's language (French and English when it is unknown or mixed).
 
@@ -129,7 +132,7 @@ class MergedCase(Rule):
         langs = lexicon.doc_langs(doc.lang)
         code = fenced_code(doc)
         for finding in (*self._case_merges(doc.text, langs), *self._stop_merges(doc.text, langs),
-                        *self._comma_merges(doc.text, langs)):
+                        *self._comma_merges(doc.text, langs), *self._possessive_merges(doc.text, langs)):
             if not inside(code, finding.start):
                 yield finding
 
@@ -148,6 +151,21 @@ class MergedCase(Rule):
                 m.start(), m.end(),
                 f"sentences glued together: '{m.group()}' needs a space after '{stop}'",
                 Fix.unsafe(Edit.insertion(m.start(3), " "), message=f"Insert a space after '{stop}'"),
+            )
+
+    def _possessive_merges(self, text, langs):
+        if "en" not in langs or ("'s" not in text and "’s" not in text):
+            return
+        for m in _POSSESSIVE_MERGE.finditer(text):
+            owner, right = m.group(1), m.group(2)
+            # No floor on the name: a possessive is always followed by a space ("Waymo" is 1.9).
+            if (not lexicon.is_unknown(owner + right, langs)
+                    or in_code_like_chunk(text, m.start(), m.end())):
+                continue
+            yield self.finding(
+                m.start(), m.end(),
+                f"merged words: '{m.group()}' reads as '{owner} {right}'",
+                Fix.unsafe(Edit.insertion(m.start(2), " "), message=f"Split into '{owner} {right}'"),
             )
 
     def _comma_merges(self, text, langs):
@@ -251,11 +269,14 @@ class MergedCase(Rule):
 
 
 def _names(text: str, m, left: str, right: str, langs) -> bool:
-    """"PriyaShah", "NantaiseLou Berthier": two capitalised parts, one a listed given name."""
-    if not left[0].isupper() or left == right or not lexicon.is_unknown(left + right, langs):
+    """"PriyaShah", "NantaiseLou Berthier", "setterDanny McAllister": a listed given name glued to a
+    surname, or a word glued to the given name that opens a full name."""
+    if left == right or not lexicon.is_unknown(left + right, langs):
         return False
     given = given_names()
     shared = tuple(langs) + lexicon.SHARED_LANGS
     if right in given and _SURNAME_AFTER.match(text, m.end()):
-        return lexicon.best_zipf(left, shared) >= _NAME_LEFT_ZIPF  # "Nantaise|Lou Berthier"
+        return lexicon.best_zipf(left, shared) >= _NAME_LEFT_ZIPF  # "Nantaise|Lou Berthier", "setter|Danny McAllister"
+    if not left[0].isupper():
+        return False
     return left in given and lexicon.best_zipf(right, shared) < _SURNAME_WORD_ZIPF  # "Priya|Shah"

@@ -3,7 +3,7 @@ import regex
 from corpuslint.rule import Edit, Fix, Rule
 
 from . import lexicon
-from .merged_words import FUNCTION_WORD_ZIPF, fenced_code, in_code_like_chunk, inside
+from .merged_words import FUNCTION_WORD_ZIPF, chunk_bounds, fenced_code, in_code_like_chunk, inside
 
 # A number (digits, optional decimal or thousands groups) glued to a word.
 # Not after letters, hyphens or dots ("mp3", "GPT-4o", "v2.0beta") and not
@@ -49,6 +49,18 @@ _CLOCK_SUFFIXES = frozenset("am pm h hr hrs min mn sec s ms z utc gmt".split())
 _ONE_DIGIT_ZIPF = 5.5
 _WORD_ZIPF = 4.0
 _LONG_WORD, _LONG_WORD_ZIPF = 6, 3.0
+# ... though the lists also know a one-digit number glued to the very commonest words ("2and"): text
+# speak names with them ("2you", "4ever") are listed apart.
+_TOP_WORD_AFTER_DIGIT = 7.0
+_ONE_DIGIT_NAMES = frozenset("you u me be ever go all".split())
+# A function word glued to a number of two digits or more: "Pour les52 choristes", "since the2019 season"
+# ("in2", "de2" read as identifiers).
+_WORD_NUMBER = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-.'’@#/])(\p{Ll}{2,5})(\d{2,}(?:[.,]\d+)?)(?![\p{L}\p{M}\p{N}_])")
+_FUNCTION_BEFORE_NUMBER = {
+    "fr": frozenset("les des de du le la au aux en sur dans pour par et avec sans vers entre ses ces nos vos leurs".split()),
+    "en": frozenset("the of in on at by for to and from with than over under into some about".split()),
+}
+_TOKEN_EDGE = regex.compile(r"[,.;:!?)»”\"'’(«“]")
 _UNIT_WORD_ZIPF = 6.5  # "and", "the", "et", "de": only the commonest words after a unit ("3mlof" stays)
 # An ordinal glues to no word, so an ordinary word of four letters or more after one was cut off it:
 # "la 62eminute", "the 5thround".
@@ -78,7 +90,8 @@ class MergedDigit(Rule):
     commonest words ("400gand", "10kmet"), an ordinal glued to an ordinary word ("la 62eminute"), a
     sum glued to an ordinary word or to its currency's code ("£185per month", "5 000FCFA"), a
     number glued to French "à" ("en 2019à Gand"; not
-    "5à7", an after-work drink), a bracketed figure glued to the next word: "(5/5)lors"
+    "5à7", an after-work drink), a function word glued to the number after it ("pour les52
+    choristes", "since the2019 season"), a bracketed figure glued to the next word: "(5/5)lors"
     ("(re)lire" and "ami(e)s" stay quiet), and a numbered heading glued to its first word ("4.Le
     gaura") where the document's other numbered headings have the space. Units, ordinals and
     multipliers that are glued on purpose stay quiet ("100m", "17h", "1er", "2e", "3nm", "64Go",
@@ -114,6 +127,7 @@ class MergedDigit(Rule):
         if ")" in text:
             found += self._brackets(text, langs)
         found += self._headings(text)
+        found += self._word_numbers(text, langs)
         return [f for f in found if not inside(code, f.start)]
 
     def _headings(self, text):
@@ -126,6 +140,17 @@ class MergedDigit(Rule):
                 f"merged words: numbered heading '{m.group()}' needs a space after '{m.group(1)}'",
                 Fix.safe(Edit.insertion(m.start(2), " "), message="Insert a space after the number"),
             )
+
+    def _word_numbers(self, text, langs):
+        words = frozenset().union(*(_FUNCTION_BEFORE_NUMBER.get(lang, ()) for lang in langs))
+        for m in _WORD_NUMBER.finditer(text):
+            word, number = m.groups()
+            a, b = chunk_bounds(text, m.start(), m.end())
+            # The token stands alone between spaces and punctuation: "in2" in "x.in2" or "/les52/" is code.
+            if word not in words or _TOKEN_EDGE.sub("", text[a:m.start()] + text[m.end():b]):
+                continue
+            yield self.finding(m.start(), m.end(), f"merged words: '{m.group()}' reads as '{word} {number}'",
+                               Fix.unsafe(Edit.insertion(m.start(2), " "), message=f"Split into '{word} {number}'"))
 
     def _number_a(self, text):
         for m in _NUMBER_A.finditer(text):
@@ -190,8 +215,10 @@ class MergedDigit(Rule):
             return True  # "3heures", "10years": a count and its unit, written apart in both languages
         # "4chan", "7up": listed names. (wordfreq folds longer numbers to zeros,
         # and "00ans" is listed as a frequent web misspelling, so only one digit is checked.)
-        if len(number) == 1 and not lexicon.is_unknown(number + lower, langs):
-            return False
+        if (len(number) == 1 and not lexicon.is_unknown(number + lower, langs)
+                and not (word.islower() and lower not in _ONE_DIGIT_NAMES
+                         and lexicon.best_zipf(lower, langs) >= _TOP_WORD_AFTER_DIGIT)):
+            return False  # "4chan", "7up"; but "Terminal 2and Terminal 3": "and" names nothing
         return _frequent(word, langs, one_digit=len(number) == 1)
 
 

@@ -24,6 +24,8 @@ _NAME_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{Lu}\p{Ll}[\p{Ll}\p{M}]{4
 _ACRONYM_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Lu}{2,})(\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
 _ACRONYM_WORD_ZIPF, _ACRONYM_WORD_LEN = 4.0, 4
 _ACRONYM_TAIL_WORD_ZIPF = 2.5
+_UNLISTED_ACRONYM_LEN = 3  # an unlisted one needs a top word after it ("SNDEen", "SNCFet")
+_UNLISTED_TAIL_WORD_ZIPF = 4.0  # "SND|Een": "een" is Dutch, 3.0 in the shared lists
 # A product code (capitals and a figure) glued to one of the commonest words: "PS5et", "RTX4090and".
 _CODE_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Lu}{2,}\d{1,4})(\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
 _CODE_WORD_ZIPF = 6.5
@@ -68,6 +70,8 @@ _SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?…:]|\n)[ \t\u00a0«“\"'‘(\-–
 # Found from the apostrophe (a scan from every lowercase letter costs half a millisecond a page).
 _ELISION_MERGE = regex.compile(r"(?<=\p{Ll}\p{Ll}[ldnmstcj])['’](?=\p{L})")
 _ELISION_LEFT_ZIPF, _ELISION_JOINED_ZIPF = 5.0, 2.5
+# ... or a long ordinary word before a common elided word: "4,2 milliardsd’euros".
+_ELISION_LONG_LEFT, _ELISION_LONG_LEFT_ZIPF, _ELISION_RIGHT_ZIPF = 6, 4.0, 4.5
 # A name glued to "à" or "où", which end no French name: "Denfert-Rochereauà", "Tinqueuxoù".
 _NAME_ACCENTED_TAIL = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])(\p{Lu}[\p{Ll}\p{M}]{3,}?)(à|où)(?![\p{L}\p{M}\p{N}_'’])")
 # French numerals that form solid compounds ("millefeuilles", "centfeuilles", "millepertuis").
@@ -176,7 +180,8 @@ class MergedLetters(Rule):
             if split is not None and not in_code_like_chunk(text, m.start(), m.end()) and not _recurs(text, m.group()):
                 yield self._finding(m.start(), m.end(), m.group(), split)
         for m in _ACRONYM_TOKEN.finditer(text):
-            split = _acronym_split(m.group(1), m.group(2), langs, shared)
+            split = (_acronym_split(m.group(1), m.group(2), langs, shared)
+                     or _unlisted_acronym_split(m.group(1), m.group(2), langs, shared))
             if split is not None and not in_code_like_chunk(text, m.start(), m.end()) and not _recurs(text, m.group()):
                 yield self._finding(m.start(), m.end(), m.group(), split)
 
@@ -199,10 +204,12 @@ class MergedLetters(Rule):
                 left, letter = text[start:at], text[at]
                 if (start and (text[start - 1].isalnum() or text[start - 1] in "_-")) or not left.islower():
                     continue
-                if (lexicon.zipf(left, "fr") >= _ELISION_LEFT_ZIPF
+                end = _word_end(text, m.end())
+                z = lexicon.zipf(left, "fr")
+                if ((z >= _ELISION_LEFT_ZIPF or len(left) >= _ELISION_LONG_LEFT and z >= _ELISION_LONG_LEFT_ZIPF
+                     and lexicon.zipf(text[m.end():end], "fr") >= _ELISION_RIGHT_ZIPF)
                         and lexicon.best_zipf(left + letter, shared) < _ELISION_JOINED_ZIPF
                         and not in_code_like_chunk(text, start, m.end())):
-                    end = _word_end(text, m.end())
                     yield self._finding(start, end, text[start:end], Split(left, text[at:end], "fr", 0.0))
 
     def _finding(self, start, end, word, split):
@@ -427,5 +434,17 @@ def _acronym_split(acronym: str, word: str, langs, shared) -> Split | None:
     for lang in langs:
         z = lexicon.zipf(word, lang)
         if z >= FUNCTION_WORD_ZIPF or z >= _ACRONYM_WORD_ZIPF and len(word) >= _ACRONYM_WORD_LEN:
+            return Split(acronym, word, lang, z)
+    return None
+
+
+def _unlisted_acronym_split(acronym: str, word: str, langs, shared) -> Split | None:
+    """"SNDEen" -> "SNDE en": an acronym no list knows, then one of the very commonest words."""
+    if len(acronym) < _UNLISTED_ACRONYM_LEN or not lexicon.is_unknown(acronym + word, langs) \
+            or lexicon.best_zipf(acronym[-1] + word, langs) >= _UNLISTED_TAIL_WORD_ZIPF:
+        return None
+    for lang in langs:
+        z = lexicon.zipf(word, lang)
+        if z >= _NAME_TAIL_ZIPF:
             return Split(acronym, word, lang, z)
     return None

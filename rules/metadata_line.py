@@ -13,7 +13,8 @@ Dates, times and counters ("12 comments") count only next to a marker, after a b
 dateline and stays) or together ("March 3, 2024 · 12 comments"): a date in words alone ("Mardi
 12 mars", "2015", "Le 14 mai 2024 à 07:32") may be a live-blog day separator, a section heading
 or an event listing, and stays, as does a clock time alone after "Updated" (a live story's own
-marker: "Updated 6.40pm"); a numeric date with a time ("12/03/2024 08:15") is a stamp, also when
+marker: "Updated 6.40pm"; but "Last updated 18:52 EAT", with "last", seconds or a zone, is the page's
+stamp), and a live widget's figure with its refresh clock goes ("Turnout 38.6% · updated 00:47:12"); a numeric date with a time ("12/03/2024 08:15") is a stamp, also when
 it is glued after a paragraph's last sentence ("… tournée. 04/06/2024 - 11:02"). Machine stamps
 ("Updated: 2024-03-05") belong to CL301.
 """
@@ -168,6 +169,14 @@ def _numeric_stamp():
 
 # A forum's post furniture: the author's rank, join date and post count ("Newbie · Joined Sep 2024 ·
 # 3 posts"), or an edit stamp ("Last edited by X on Sat 13 Jul 2024 21:04, edited 1 time in total.").
+# A live widget's figure and its refresh clock: "LIVE Turnout 38.6% · updated 00:47:12", "Participation :
+# 45,2 % · mis à jour à 17h00".
+_LIVE_COUNTER = regex.compile(
+    r"(?i)(?:live|en direct|direct)?[ \t]*[\p{L}][\p{L} '’-]{1,30}[ \t]*:?[ \t]*\d[\d.,\u00a0 ]*[ \t]*%?[ \t]*[·•|–-][ \t]*"
+    r"(?:last[ \t]+)?(?:updated|mis[ \t]+à[ \t]+jour|màj|actualisé)[ \t]*(?:at|à)?[ \t]*" + _TIME)
+# A clock time after "Last updated", or with its seconds or its zone, is the page's stamp ("Last updated 18:52
+# EAT"), not a live story's own marker ("Updated 6.40pm").
+_STAMP_CLOCK = regex.compile(r"(?i)\blast[ \t]+updated\b|\d:\d\d:\d\d|\d[ \t]*" + _ZONE + r"\s*$")
 _FORUM_LINE = regex.compile(
     r"(?i)(?:(?:[\p{L}\p{N} .'’-]{1,25}[ \t]*[·•|][ \t]*)?"
     r"(?:joined|member since|inscrit(?:e)?(?: le| en| depuis)?|membre depuis)[ \t]*:?[ \t]+[\p{L}\p{N} .,/-]{3,25}"
@@ -322,13 +331,18 @@ class MetadataLine(Rule):
                 yield self.finding(start, end, "forum post metadata line",
                                    Fix.unsafe(Edit.deletion(start, end), message="Remove the metadata line"))
                 continue
+            if _LIVE_COUNTER.fullmatch(text.strip()):
+                start, end = line_removal(ln, doc)
+                yield self.finding(start, end, "live counter with its refresh time",
+                                   Fix.unsafe(Edit.deletion(start, end), message="Remove the counter line"))
+                continue
             if not 4 <= len(text) <= 200 or doc.markdown and _EMPHASIS.fullmatch(text):
                 continue  # "*Published 12 November 2024*": a Markdown writer set it on purpose
             parsed = parse(text)
             if parsed is None or stray_id(text.strip()) is not None:
                 continue  # a machine stamp is CL301's
             start, end, byline, kinds = parsed
-            if kinds == ["published"] and byline is None and not _dated(text):
+            if kinds == ["published"] and byline is None and not _dated(text) and not _STAMP_CLOCK.search(text):
                 continue  # "Updated 6.40pm": a live story's own update marker, a time without a date
             if kinds == ["published"] and byline is None and _dateline().fullmatch(text.strip()):
                 continue  # "Published: 12 September 2024": the article's own dateline, as after a byline

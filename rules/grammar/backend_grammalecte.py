@@ -169,6 +169,8 @@ class Grammalecte:
         out = []
         for e in errors:
             rule = e["sRuleId"]
+            if _object_of_infinitive(checker, rule, text[e["nStart"]:e["nEnd"]]):
+                continue
             group = e["sType"] if e["sType"] in opts else rule_options.get(rule, e["sType"])
             if group == "notype":
                 group = ""
@@ -178,6 +180,14 @@ class Grammalecte:
             out.append(Slip(e["nStart"], e["nEnd"], NAME, "spelling", "spell",
                             f"Mot inconnu : « {e['sValue']} ».", tuple(e.get("aSuggestions") or ())[:5]))
         return out
+
+
+def _object_of_infinitive(checker, rule: str, word: str) -> bool:
+    """The engine took an opening infinitive for a subject and the noun after it for its verb:
+    "Fermer fenêtres et volets en journée" (advice), not "Fumer tuent"."""
+    if "conj_vinfi_suj" not in rule:
+        return False
+    return any(":N" in m for m in checker.getSpellChecker().getMorph(word))
 
 
 _OPTION_NAMES = frozenset(o for opts in GRAMMALECTE_OPTIONS_BY_CATEGORY.values() for o in opts)

@@ -11,6 +11,8 @@
 - "your" for "you're" before an adverb ("if your unsure", "your always welcome", "your welcome.");
 - "it's" for "its" after a preposition or after a verb that takes an object ("from it's plant",
   "would limit it's growth"; not after a verb of saying or thinking: "showed it's possible");
+- "you're" for "your" after a preposition or a verb that takes an object, before a plain word ("bring
+  you're bike", "with you're family"; not before a participle, an adjective or an adverb);
 - "loose" for "lose" after a modal or a negation ("will not loose access"), or after "to" before
   what is lost ("to loose track").
 
@@ -86,6 +88,19 @@ _ITS_CONTRACTION = regex.compile(
     r"|because|that|what|how|why|where|when|worth|hard|easy|clear|true|possible|likely|time|all|over|up|down|off"
     r"|out|in|on|here|there|now|never|always|done|gone|fine|ok|okay)\b)\p{L}")
 
+# "Please bring you're bike", "with you're family": after a preposition or a verb that takes an object,
+# "you're" before a plain word is the possessive. Not before a participle, an adjective or an adverb
+# ("keep you're" never opens "you're welcome": the comma is missing, and such words are listed).
+_YOURE_OBJECT_VERBS = r"""bring|take|book|park|lock|leave|check|pack|wash|clean|renew|cancel|change|confirm
+    |register|send|share|fill|enter|show|tell|update|protect|keep|lose|need|use|grab|collect|charge|secure"""
+_YOURE_POSSESSIVE = regex.compile(
+    r"(?<![\p{L}'’])(?:(?i:" + _ITS_PREPOSITIONS.replace("\n", "").replace(" ", "") + r"|for|to|about|at)"
+    r"|(?i:" + _YOURE_OBJECT_VERBS.replace("\n", "").replace(" ", "") + r"))"
+    r"\s+(?P<w>you['’]re)\s+(?!(?:not|been|a|an|the|going|gonna|about|as|so|very|too|just|only|still|also|all"
+    r"|here|there|now|never|always|welcome|right|wrong|sure|ready|able|free|likely|unlikely|new|old|over|under"
+    r"|in|on|out|up|down|off|back|done|fine|ok|okay|safe|happy|late|early|due|allowed|eligible|entitled|one"
+    r"|looking|getting|doing|using|told|asked|invited)\b)(?![\p{L}]*(?:ing|ed|ly)\b)\p{Ll}{3,}\b")
+
 
 def _plural_object(m: regex.Match) -> bool:
     from .patterns_en import plural_noun
@@ -106,6 +121,8 @@ _FRAMES = (
     (_ITS_WORTH, "it's", "“its worth” before a verb in -ing: the contraction of “it is” is “it's”.", None),
     (_YOUR_ADVERB, "you're", "“your” before an adverb: the contraction of “you are” is “you're”.", None),
     (_ITS_CONTRACTION, "its", "“it's” after a preposition or before an object: the possessive is “its”.", None),
+    (_YOURE_POSSESSIVE, "your", "“you're” after a preposition or before an object: the possessive is “your”.",
+     None),
 )
 
 

@@ -277,6 +277,8 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         return False
     if category == REPETITION:
         word = doubled_word(span)
+        if word and _INITIAL.fullmatch(word):
+            return False  # "e. e. cummings", "J. J. Abrams": initials, not a word said twice
         if word and lang == "en":
             from .patterns_en import particle_then_preposition
 
@@ -310,8 +312,9 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
     mine = upstream.startswith("corpuslint:")
     for tok in _window(text, start, end, NEIGHBOURS):
         word = tok.group()
-        # A two-letter neighbour is no evidence of a foreign passage ("ont su resté": "su" is Italian too).
-        if (len(word) > 2 and is_foreign(word, lang) and not own[0] <= tok.start() < own[1]
+        # A two-letter neighbour is no evidence of a foreign passage ("ont su resté": "su" is Italian too),
+        # nor is a name ("Ryanair à annoncé": a brand is no English passage).
+        if (len(word) > 2 and word[:1].islower() and is_foreign(word, lang) and not own[0] <= tok.start() < own[1]
                 and not (mine and _listed(word, lang))):
             return False
         if (word[:1].islower() and any(a <= tok.start() and tok.end() <= b for a, b in unknown)
@@ -335,10 +338,18 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
             return False  # "Les Chantiers de l'Histoire est un podcast": a title is one thing
         if lang == "fr" and _agrees_across_complement(span, before[-60:], text[end:end + 40]):
             return False
+        if lang == "fr" and (_COMPOUND_COLOUR.match(text, end) or _COMPOUND_COLOUR.match(" " + span)):
+            return False  # "en tutus vert amande", "des robes bleu ciel": a compound colour is invariable
     return True
 
 
 _ACRONYM = regex.compile(r"\p{Lu}{2,}\d*")
+_INITIAL = regex.compile(r"\p{L}\.")
+_COMPOUND_COLOUR = regex.compile(
+    r"(?i)\s+(?:bleu|bleue|vert|verte|rouge|jaune|gris|grise|rose|blanc|blanche|noir|noire|violet|violette|brun"
+    r"|brune|beige|orange|marron)s?\s+(?:ciel|marine|nuit|roi|canard|pétrole|turquoise|amande|pomme|olive|sapin|bouteille"
+    r"|émeraude|anis|d[''’]eau|vif|foncé|clair|pâle|pastel|cerise|bordeaux|sang|tomate|brique|citron|moutarde|paille"
+    r"|perle|anthracite|ardoise|souris|acier|poudré|bonbon|fuchsia|ivoire|cassé|chocolat|caramel|sable)\b")
 _QUOTED = regex.compile(r"«[^«»\n]{1,80}»|“[^“”\n]{1,80}”")
 _TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
 
