@@ -1088,19 +1088,19 @@ class _Scan:
 
     def _lead_in(self, i: int) -> range:
         """The widget's own heading and pitch above its first found line ("Stay in touch⏎Get field
-        updates…" above "Your email"): the one or two lines that open the paragraph, short, each
-        in the rule's vocabulary (``PackRule.lead_in``)."""
+        updates…" above "Your email"): the one or two lines that open the paragraph, short, the
+        first in the rule's vocabulary (``PackRule.lead_in``): "Sign up for studio news⏎Class dates,
+        open studio nights and the occasional kiln disaster." above "Email Address"."""
         lines = self.doc.lines
         for n in range(1, _LEAD_IN_LINES + 1):
             top = i - n
             if top < 0 or lines[top].is_blank:
                 return range(0)
             text = lines[top].content.strip()
-            if (_words(text) > _LEAD_IN_WORDS or self.idx.in_code(top)
-                    or not self.rule.lead_in.search(text)):
+            if _words(text) > _LEAD_IN_WORDS or self.idx.in_code(top):
                 return range(0)
             if top == 0 or lines[top - 1].is_blank:
-                return range(top, i)
+                return range(top, i) if self.rule.lead_in.search(text) else range(0)
         return range(0)
 
     def _bridge(self, ln: Line) -> bool:

@@ -11,6 +11,12 @@ _OPEN_END = regex.compile(r"[\p{L}\p{M}\p{N}%€$£°,]$")
 # Before a line that starts with a comma or a stop, a closing quote or bracket also goes on.
 _QUOTE_END = regex.compile(r"[»”\"’')\]]$")
 _LAST_WORD = regex.compile(r"(\p{Ll}+)$")
+# A quotation closed by a comma, then its reporting verb on the next line: '…resources,"⏎said Ms Okafor'.
+_QUOTE_AFTER_COMMA = regex.compile(r",[\"”»’]$")
+_SPEECH_VERB_START = regex.compile(
+    r"^(?:said|says|added|adds|told|explained|explains|wrote|writes|asked|replied|noted|argued|warned|insisted"
+    r"|continued|recalled|admitted|confirmed|stressed|declared|claimed|dit|explique|ajoute|précise|souligne"
+    r"|estime|affirme|raconte|confie|assure|indique|rappelle|poursuit|lance|déclare)\b")
 # The next line continues a sentence: a lowercase word (not "iPhone", "eBay",
 # "macOS": a capital inside the first word means a brand starting a sentence) ...
 _LOWER_START = regex.compile(r"^\p{Ll}[\p{Ll}\p{M}]*(?=[\s,;:.!?’'\-\"”»]|$)")
@@ -88,6 +94,8 @@ _ACRONYM_END = regex.compile(r"\s\p{Lu}{2,}$")  # "la SNCF⏎Voyageurs, deux TGV
 _CUT_WORDS = frozenset("de du des le la les un une à au aux et en par pour sur dans avec sans entre vers chez "
                        "the a an of to and in on at for from with by into".split())
 _NAME_ENDS_SENTENCE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ \u00a0]\p{Lu}[\p{Ll}\p{M}'’-]+)?[.!?…]")
+# ... or a name and the few lowercase words that end the sentence ("au départ de⏎Charleroi pour lundi matin.").
+_NAME_THEN_END = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ \u00a0]+\p{Ll}[\p{Ll}\p{M}'’-]*){1,6}[.!?…]")
 # Two sentences of one paragraph on two lines, in a document whose paragraphs are separated by
 # blank lines: when it is the document's only break between two long lines, it is debris
 # ("ce drame était prévisible.⏎Le carrefour, situé en bas…"). Questions and answers, team
@@ -110,10 +118,13 @@ class BrokenWrap(Rule):
     after a long line ("s'est dit⏎« soulagé » de voir"), a comma, semicolon, closing bracket or
     lone full stop ("GitHub⏎, Mojang Studios"), a parenthesis followed by more text, a number
     after a line that ends on a function word ("calls at⏎6am"), a date's day and month after its
-    weekday ("du samedi⏎19 avril"), a dash incise ("so bright⏎– or
-    so it seemed", when no other line of the paragraph starts with a dash), or the rest of a
-    name after a long line ("les terrasses du Petit⏎Socco, où", "the Water⏎Act sets", "la
-    SNCF⏎Voyageurs, deux TGV"). Also joins two sentences of a paragraph put on two lines when it
+    weekday ("du samedi⏎19 avril"), a year after its season or month, the sentence going on ("pour
+    le printemps⏎2026, avec"), a dash incise ("so bright⏎– or so it seemed", when no other line of
+    the paragraph starts with a dash), a reporting verb under a quotation closed by a comma
+    ('…resources,"⏎said Ms Okafor'), or a name after a long line: its rest ("les terrasses du
+    Petit⏎Socco, où", "the Water⏎Act sets", "la SNCF⏎Voyageurs, deux TGV"), or after a function
+    word, the name and the few words that end the sentence ("au départ de⏎Charleroi pour lundi
+    matin."). Also joins two sentences of a paragraph put on two lines when it
     is the only such break in a document that separates its paragraphs with blank lines ("était
     prévisible.⏎Le carrefour…"). Stays quiet on list items, headings, quotes and code (Markdown
     structure, and code fences in plain text too), on short lines (titles, verse, lists), on
@@ -230,6 +241,8 @@ class BrokenWrap(Rule):
             if head.endswith(",") or not (_OPEN_END.search(head) or _QUOTE_END.search(head)):
                 return None  # "Pour en savoir plus,⏎, voyons voir.": a fragment, not a wrap
             return " " if tail[0] == ";" and lexicon.base_lang(doc.lang) == "fr" else ""
+        if _QUOTE_AFTER_COMMA.search(head) and _SPEECH_VERB_START.match(tail) and len(_WORD.findall(head)) >= _MIN_WORDS:
+            return " "  # '"… and better resources,"⏎said the union': the quotation's verb goes on
         if not _OPEN_END.search(head) or len(_WORD.findall(head)) < _MIN_WORDS:
             return None
         if _NOT_PROSE_START.match(tail):
@@ -246,7 +259,8 @@ class BrokenWrap(Rule):
         last = _LAST_WORD.search(head)
         if (last and last.group(1) in _CUT_WORDS and len(head) >= _LABEL_LINE and not _LIST_HEAD.match(head)
                 and (_NAME_START.match(tail) and len(tail.rstrip()) >= _SHORT_LINE
-                     or len(head) >= _SAFE_LINE and _NAME_ENDS_SENTENCE.fullmatch(tail.rstrip()))):
+                     or len(head) >= _SAFE_LINE and (_NAME_ENDS_SENTENCE.fullmatch(tail.rstrip())
+                                                     or _NAME_THEN_END.fullmatch(tail.rstrip())))):
             return " "  # not a glossary's "7. Assister à⏎To attend, …"
         if len(head) < _SHORT_LINE:
             return None

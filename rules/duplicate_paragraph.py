@@ -136,6 +136,14 @@ class DuplicateParagraph(Rule):
             earlier = content[at]
             if not meaningful(ln.content) and not _stutter(doc, earlier, ln):
                 continue
+            back = _shared_lead(keys, at, pos)
+            if back and not repeated.intersection(x.index for x in content[at - back:pos + 1]) \
+                    and not verse_lines.intersection(x.index for x in content[at - back:pos + 1]):
+                # "14:33⏎Title⏎text" then the same three again: the run ends on the repeated text and
+                # starts with short lines (a time, a title) that count only with it.
+                repeated.update(x.index for x in content[at - back:pos + 1])
+                yield self._finding(doc, content[at - back:at + 1], content[pos - back:pos + 1])
+                continue
             block = pos - at
             if 1 < block <= MAX_BLOCK_LINES and keys[pos:pos + block] == keys[at:pos] \
                     and not repeated.intersection(x.index for x in content[at:pos + block]) \
@@ -346,6 +354,16 @@ def _alone(doc, ln) -> bool:
 def _same_paragraph(doc, a, b) -> bool:
     """No blank line between ``a`` and ``b``: "A / B / A" inside one block is a refrain, not a copy."""
     return not any(doc.lines[i].is_blank for i in range(a.index + 1, b.index))
+
+
+def _shared_lead(keys: list[str], at: int, pos: int) -> int:
+    """How many lines before the copies at ``at`` and ``pos`` repeat too, when the later run starts
+    right after the earlier copy (a live entry printed twice in a row); 0 otherwise."""
+    back = 0
+    while back < MAX_BLOCK_LINES and at - back - 1 >= 0 and pos - back - 1 > at \
+            and keys[at - back - 1] == keys[pos - back - 1]:
+        back += 1
+    return back if back and pos - back == at + 1 else 0
 
 
 def _only_blank_between(doc, a, b) -> bool:

@@ -72,6 +72,10 @@ _BEFORE_LISTED_BRAND = frozenset("""the my and or of in on at to for with from b
 _FUNCTION_MERGE = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_\-'’])(\p{Ll}{2,12})(\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]*)*)(?![\p{L}\p{M}\p{N}_])")
 _CAMEL_PARTS = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}")
+# ... or to an acronym, with its figure: "lesCM2", "laSNCF", "duCHU" (French only: English code names
+# glue a preposition to an acronym on purpose, "toJSON").
+_TOKEN_EDGE = regex.compile(r"[,.;:!?)»”\"'’(«“]")
+_FUNCTION_ACRONYM = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-'’])(\p{Ll}{2,6})(\p{Lu}{2,}\d*)(?![\p{L}\p{M}\p{N}_])")
 _LISTED_BRAND_ZIPF = 3.0     # "youtube" 4.7, "powerpoint" 3.2
 _FUNCTION_RIGHT_ZIPF = 2.0   # "doctolib" 2.0, "cour" 5.1
 _JOINED_NAME_ZIPF = 3.0      # "desjardins" 3.6 is a name; "lacour" 2.7 is written "Lacour"
@@ -194,6 +198,7 @@ class MergedCase(Rule):
         short = list(self._short_merges(text, langs))
         yield from short
         yield from self._function_word_merges(text, langs, {f.start for f in short})
+        yield from self._acronym_after_function_word(text, langs)
         for m in matches_at(_CASE_MERGE, CASE_STEP, text):
             left, right = m.group(1), m.group(2)
             if self._is_merge(left, right, langs):
@@ -219,6 +224,16 @@ class MergedCase(Rule):
                     or in_code_like_chunk(text, m.start(), m.end())):
                 continue
             yield self._split(m, left, right)
+
+    def _acronym_after_function_word(self, text, langs):
+        if "fr" not in langs:
+            return
+        for m in matches_at(_FUNCTION_ACRONYM, CASE_STEP, text):
+            left, right = m.group(1), m.group(2)
+            a, b = chunk_bounds(text, m.start(), m.end())
+            # The token stands alone between spaces and punctuation ("/lesCM2/" is a path).
+            if left in _FUNCTION_LEFT["fr"] and not _TOKEN_EDGE.sub("", text[a:m.start()] + text[m.end():b]):
+                yield self._split(m, left, right)
 
     def _function_word_merges(self, text, langs, taken):
         shared = tuple(langs) + lexicon.SHARED_LANGS

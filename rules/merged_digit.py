@@ -182,7 +182,9 @@ class MergedDigit(Rule):
             if money and word.islower() and len(word) >= 3 and lexicon.best_zipf(word, langs) >= _MONEY_WORD_ZIPF:
                 unit = ""  # "£185per month", "$30,000in damages": a sum, then an ordinary word
             else:
-                unit = "" if self._is_merge(number, word, langs) else _unit_then_word(word, langs)
+                unit = ("" if self._is_merge(number, word, langs)
+                        else None if len(number) == 1 and not lexicon.is_unknown(number + word.lower(), langs)
+                        else _unit_then_word(word, langs))  # "4chan" is listed: no "4ch" + "an"
             if unit is None or in_code_like_chunk(text, m.start(), m.end()):
                 continue
             at = m.start(2) + len(unit)
@@ -246,6 +248,6 @@ def _frequent(word: str, langs, one_digit: bool) -> bool:
         floor = _LONG_WORD_ZIPF  # "140tirages": a long word is no unit or suffix
     if len(word) <= 3:
         floor = FUNCTION_WORD_ZIPF
-    if one_digit:
-        floor = max(floor, _ONE_DIGIT_ZIPF)
+    if one_digit and not (word.islower() and len(word) >= _LONG_WORD):
+        floor = max(floor, _ONE_DIGIT_ZIPF)  # "7up", "4chan", "9gag"; but "2slices": names are short
     return lexicon.best_zipf(word.lower(), langs) >= floor

@@ -43,6 +43,11 @@ _NAME_LEFT_ZIPF = 4.5   # ... or a three-letter one after a common word ("Team|w
 _CAMEL_TAILS = ("which", "that", "with", "dans", "pour", "avec", "qui", "and", "the")
 # A listed camelCase name ("McCarthy" 3.2, "DiCaprio" 3.0) glued to the verb that reports its words.
 _SPEECH_TAILS, _SPEECH_NAME_ZIPF = ("said", "says", "told", "added", "wrote"), 2.5
+# A listed camelCase name ("McKinsey" 2.8, "LinkedIn" 4.6) glued to a common word of four letters or
+# more: "McKinseystudy". Not the endings brands take ("YouTubers", "iPhoneography").
+_CAMEL_HEAD = regex.compile(r"(?<=^\p{L}*\p{Ll}\p{Lu}\p{L}*?\p{Ll})(?=\p{Ll}{4})")
+_CAMEL_NAME_ZIPF, _CAMEL_WORD_ZIPF, _CAMEL_WORD_LEN = 2.5, 4.5, 4
+_CAMEL_ENDINGS = frozenset("ers ography ification ifying ified isms ists like less land ville".split())
 _PARTICLE_NAME = regex.compile(r"(?:Mc|Mac|Di|De|Da|Du|Dos|Des|Del|La|Le|Van|Von|St|O)\p{Lu}")
 _APOSTROPHES = "'’ʼ"
 # A brand written with a lowercase prefix ("iPhone" 4.4, "eBay" 4.0) must be well known to be cut from
@@ -97,7 +102,8 @@ class MergedLetters(Rule):
     accepted beside a function word or another long word. The token is left alone when that cut
     is word formation: a productive prefix or ending ("sur" + "mortalité", "définir" + "ai",
     "expression" + "less"), or a listed relative across the cut ("démolis|ses" ~ "démolissent",
-    "factuel|le" ~ "actuelle"). Also finds merges common enough to be listed ("andthat",
+    "factuel|le" ~ "actuelle"); but a past participle takes no ending, so a common word after one is
+    the next word ("analysedmore"). Also finds merges common enough to be listed ("andthat",
     "thecity": far rarer than their words; two of the very commonest even when the lists know the
     token as a web misspelling: "inthe", "dela"), a clitic glued to the next word ("club'sbiggest"), a
     brand, name, acronym or capitalised common word glued to a word ("GitHubou", "Chalaronneet",
@@ -357,6 +363,9 @@ def _camel_tail_split(token: str, langs) -> Split | None:
         left = token[:-len(tail)]
         if token.endswith(tail) and left[-1:].islower() and lexicon.best_zipf(left, langs) >= _SPEECH_NAME_ZIPF:
             return Split(left, tail, "en", 0.0)
+    common = _listed_camel_then_word(token, langs)
+    if common is not None:
+        return common
     if _PARTICLE_NAME.match(token):
         return None
     for tail in _CAMEL_TAILS:
@@ -364,6 +373,18 @@ def _camel_tail_split(token: str, langs) -> Split | None:
         if (token.endswith(tail) and left[-1:].islower() and any(c.isupper() for c in left[1:])
                 and any(lexicon.zipf(tail, lang) > 0 for lang in langs)):
             return Split(left, tail, next(lang for lang in langs if lexicon.zipf(tail, lang) > 0), 0.0)
+    return None
+
+
+def _listed_camel_then_word(token: str, langs) -> Split | None:
+    """"McKinseystudy" -> "McKinsey study": a listed camelCase name, then a common word of its own."""
+    for m in _CAMEL_HEAD.finditer(token):
+        left, right = token[:m.end()], token[m.end():]
+        if (len(right) >= _CAMEL_WORD_LEN and lexicon.best_zipf(left, langs) >= _CAMEL_NAME_ZIPF
+                and right not in _CAMEL_ENDINGS):
+            lang = max(langs, key=lambda lang: lexicon.zipf(right, lang))
+            if lexicon.zipf(right, lang) >= _CAMEL_WORD_ZIPF:
+                return Split(left, right, lang, 0.0)
     return None
 
 

@@ -227,9 +227,33 @@ def best_split(word: str, langs) -> Split | None:
         return None if reads_as_one_word(best.left, best.right, best.lang) else best
     if _function_word_tail(best):
         return best  # "key|and": the commonest words are no ending, whatever words end like them
+    if _inflected_then_word(best):
+        return best  # "analysed|more": a past participle takes no ending
     if is_affix_like(best.left, best.right, best.lang) or listed_relative(word, len(best.left), best.lang):
         return None
     return best
+
+
+# A past participle ends its word: a common word after it is the next word, not an ending
+# ("analysed|more", "signées|hier"). Not the endings that do follow one ("tired|ness", "heated|ly"),
+# nor place-name parts ("Fried|land"). Measured on the lists' rare words: gerunds and plurals start
+# too many compounds ("meeting|house", "sports|writer") to join them.
+_PARTICIPLE = {"en": regex.compile(r"\p{L}{3,}ed"), "fr": regex.compile(r"\p{L}{3,}(?:ées?|és)")}
+_AFTER_PARTICIPLE = frozenset("""less ness ship hood wise ward wards like ling able ably ment ments fully some ever
+    time times self selves fold free proof worthy ways land lands town field fields wood woods worth burn bank
+    hill hills well gate ford bridge stone house houses room rooms""".split())
+PARTICIPLE_RIGHT_LEN, PARTICIPLE_RIGHT_ZIPF, PARTICIPLE_ZIPF = 4, 4.0, 3.0
+
+
+def _inflected_then_word(split: Split) -> bool:
+    left, right, lang = split.left, split.right, split.lang
+    pattern = _PARTICIPLE.get(lang)
+    if (pattern is None or not pattern.fullmatch(left) or len(right) < PARTICIPLE_RIGHT_LEN
+            or right in _AFTER_PARTICIPLE or lexicon.zipf(right, lang) < PARTICIPLE_RIGHT_ZIPF):
+        return False
+    # The verb is listed too ("analyse|d", "sign|ées"): "speed" is no participle.
+    stems = (left[:-2], left[:-1]) if lang == "en" else (left[:-(len(left) - left.rindex("é"))] + "er",)
+    return lexicon.zipf(left, lang) >= PARTICIPLE_ZIPF and any(lexicon.zipf(v, lang) >= PARTICIPLE_ZIPF for v in stems)
 
 
 def _function_word_tail(split: Split) -> bool:

@@ -15,7 +15,9 @@ dateline and stays) or together ("March 3, 2024 · 12 comments"): a date in word
 or an event listing, and stays, as does a clock time alone after "Updated" (a live story's own
 marker: "Updated 6.40pm"; but "Last updated 18:52 EAT", with "last", seconds or a zone, is the page's
 stamp), and a live widget's figure with its refresh clock goes ("Turnout 38.6% · updated 00:47:12"); a numeric date with a time ("12/03/2024 08:15") is a stamp, also when
-it is glued after a paragraph's last sentence ("… tournée. 04/06/2024 - 11:02"). Machine stamps
+it is glued after a paragraph's last sentence ("… tournée. 04/06/2024 - 11:02"), and so is a date
+with a clock to the second ("Aug 29, 2024 11:03:52 AM"); listings' and Q&A sites' stamps count as
+publication stamps ("Listed 3 days ago", "asked Nov 12, 2021 at 19:04"). Machine stamps
 ("Updated: 2024-03-05") belong to CL301.
 """
 from __future__ import annotations
@@ -81,7 +83,7 @@ _COUNT = r"(?:\d{1,3}|une?|an?|one|einer?|einem|una?|quelques|a\s+few)"
 def _relative(units: str) -> str:
     return (
         rf"(?:il{_S}+y{_S}+a{_S}+{_COUNT}{_S}*(?:{units})"
-        rf"|{_COUNT}{_S}*(?:{units}){_S}+ago"
+        rf"|(?:{_COUNT}{_S}*(?:{units}),?{_S}+)?{_COUNT}{_S}*(?:{units}){_S}+ago"
         rf"|vor{_S}+{_COUNT}{_S}*(?:{units})"
         rf"|hace{_S}+{_COUNT}{_S}*(?:{units})"
         rf"|{_COUNT}{_S}*(?:{units}){_S}+fa"
@@ -95,6 +97,7 @@ _PUBLISH_VERB = (
     r"(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne|(?:derni[eè]re\s+)?mise?\s+[àa]\s+jour|m[àa]j|actualis[ée]e?"
     r"|modifi[ée]e?|[ée]dit[ée]e?|date\s+de\s+(?:publication|mise\s+[àa]\s+jour)|en\s+ligne\s+depuis"
     r"|(?:first\s+|originally\s+)?published|posted|(?:last\s+)?updated|last\s+(?:modified|update)|modified"
+    r"|listed|asked|answered"
     r"|date\s+published|(?:zuletzt\s+)?(?:ver[öo]ffentlicht|aktualisiert|ge[äa]ndert)|erstellt|stand(?=\s*:)"
     r"|publicad[oa]|actualizad[oa]|[úu]ltima\s+actualizaci[óo]n|fecha\s+de\s+publicaci[óo]n"
     r"|pubblicat[oa]|aggiornat[oa]|ultimo\s+aggiornamento|data\s+di\s+pubblicazione)"
@@ -128,6 +131,7 @@ _IDENT = (r"(?:(?:Article|Post|Story|Message|Ticket)\s+ID|ID|Id|Réf\.?|Ref\.?|N
 _COUNTER = (
     r"\d[\d\u00a0\u202f .,]*k?" + _S + r"*(?:commentaires?|comments?|r[ée]actions?|r[ée]ponses?|replies|partages"
     r"|shares|vues|views|likes|kommentare?|comentarios?|commenti)"
+    r"|viewed" + _S + r"+\d[\d.,]*k?" + _S + r"+times"
 )
 _DESK = r"(?:la\s+r[ée]daction|the\s+editors|(?:the\s+)?staff|die\s+redaktion|la\s+redacci[óo]n|la\s+redazione)"
 _BYLINE = rf"{_BY}(?:{_DESK}|{_NAME}(?:(?:,{_S}*|{_S}+(?:et|and|und|y|e|&){_S}+){_NAME}){{0,2}})"
@@ -177,6 +181,9 @@ _LIVE_COUNTER = regex.compile(
 # A clock time after "Last updated", or with its seconds or its zone, is the page's stamp ("Last updated 18:52
 # EAT"), not a live story's own marker ("Updated 6.40pm").
 _STAMP_CLOCK = regex.compile(r"(?i)\blast[ \t]+updated\b|\d:\d\d:\d\d|\d[ \t]*" + _ZONE + r"\s*$")
+# A date with a clock to the second is a machine's stamp, never a heading: "Aug 29, 2024 11:03:52 AM"
+# (a clock alone, "[00:00:12]", is a transcript's).
+_SECONDS = regex.compile(r"\d:\d\d:\d\d")
 _FORUM_LINE = regex.compile(
     r"(?i)(?:(?:[\p{L}\p{N} .'’-]{1,25}[ \t]*[·•|][ \t]*)?"
     r"(?:joined|member since|inscrit(?:e)?(?: le| en| depuis)?|membre depuis)[ \t]*:?[ \t]+[\p{L}\p{N} .,/-]{3,25}"
@@ -200,7 +207,7 @@ def _trigger():
     return regex.compile(
         rf"{_PUBLISH_VERB}|lecture|read|lesezeit|lectura|lettura|(?<!\w)(?:il{_S}+y{_S}+a|ago|vor|hace|fa|par|by|von"
         r"|por|da)(?!\w)|instant|just now|gerade eben|comment|r[ée]action|r[ée]ponse|repl|partage|share|vues|views"
-        r"|likes|kommentar|comentario|\d{1,2}[/.-]\d{1,2}[/.-]\d\d", regex.I)
+        r"|likes|kommentar|comentario|\d{1,2}[/.-]\d{1,2}[/.-]\d\d|\d:\d\d:\d\d", regex.I)
 
 
 _KINDS = ("published", "reading", "relative", "counter", "date")
@@ -256,7 +263,8 @@ def _parse(line: str) -> tuple[int, int, int | None, list[str]] | None:
     if m.group("author") and not _MARKERS.intersection(kinds):
         return None  # "Marie Curie, 7 novembre 1867": a name and a date, not a byline
     if not (_MARKERS.intersection(kinds) or "date" in kinds and (byline is not None or "counter" in kinds)
-            or kinds == ["date"] and (_numeric_stamp().fullmatch(line, start, end) or m.captures("idn"))):
+            or kinds == ["date"] and (_numeric_stamp().fullmatch(line, start, end) or m.captures("idn")
+                                      or _SECONDS.search(line, start, end) and _dated(line[start:end]))):
         return None  # a date or a counter alone: a heading, a day separator, an event listing
     return start, end, byline, kinds
 

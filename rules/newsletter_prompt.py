@@ -9,11 +9,12 @@ _DAYS = (r"(?:day|week|month|morning|evening|weekday|monday|tuesday|wednesday|th
 _LEAD_IN = regex.compile(
     r"(?i)\b(?:newsletter|infolettre|lettre|letter|e-?mails?|courriels?|inbox|boîte (?:mail|de réception)"
     r"|brief(?:ing)?s?|digest|spam|updates?|nouvelles|actus?|stay in touch|keep in touch|restons en contact"
-    r"|sign(?:ing)? up|subscri\w*"
+    r"|sign(?:ing)? up|(?:un)?subscri\w*|mailing list|(?:a|per) (?:week|month)"
     r"|abonn\w*|inscri\w*|join|rejoignez|club|ne (?:ratez|manquez)|never miss|don['’]t miss"
     rf"|(?:every|each|chaque|tous les|toutes les) (?:{_DAYS})|(?:once|twice|three times) a (?:week|month)"
     r"|(?:une|deux) fois par (?:semaine|mois)|par (?:semaine|mois)|weekly|hebdo\w*"
-    r"|monthly|mensuel\w*|first order|première commande|early access|accès anticipé)\b")
+    r"|monthly|mensuel\w*|first (?:order|booking|purchase)|première (?:commande|réservation)|early access"
+    r"|accès anticipé)\b")
 
 
 class NewsletterPrompt(PackRule):
@@ -23,8 +24,8 @@ class NewsletterPrompt(PackRule):
     Removes newsletter sign-up lines and blocks: the pitch ("Sign up to our daily newsletter",
     "Recevez chaque jeudi nos meilleures idées…"), the form labels and the button ("Votre adresse
     e-mail", "S'inscrire"). The phrases live in the YAML packs (rules/packs/<lang>/*.yml, `rule:
-    CL202`). The one or two lines that open the form's paragraph go with it when they speak of
-    it ("Stay in touch⏎Get field updates four times a year." above "Your email").
+    CL202`). The one or two lines that open the form's paragraph go with it when the first speaks
+    of it ("Stay in touch⏎Get field updates four times a year." above "Your email").
 
     ## Why is this bad?
     They are page chrome repeated on every article of a site; they break deduplication and teach

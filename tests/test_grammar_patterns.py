@@ -43,11 +43,17 @@ def test_then_for_than_needs_a_certain_comparison():
     assert [s.suggestions for s in en_than.check(text)] == [("than",)] * 3
 
 
-def test_more_adjective_then_needs_the_tagger_to_agree():
-    text = "The rooms were more expensive then we expected."
-    assert en_than.check(text) == []          # "more staff then the rest left" reads the same
+def test_more_word_then_needs_the_tagger_to_agree():
+    text = "The shop hired more staff then we expected."
+    assert en_than.check(text) == []          # "more staff then the rest left" is a sequence
     at = text.index("then")
     assert _spans(text, en_than.check(text, frozenset({at}))) == [("then", "than")]
+
+
+def test_more_adjective_by_its_ending_then_needs_no_tagger():
+    text = "The rooms were more expensive then we expected."
+    assert _spans(text, en_than.check(text)) == [("then", "than")]
+    assert en_than.check("The team became more dominant, then faded.") == []
 
 
 def test_its_and_were_for_where():

@@ -13,7 +13,8 @@ généreux" it is "Une" -> "Un". An alternative is dropped when
 
 A conflict one of whose alternatives only changes accents is dropped whole: the checker took a
 noun for a participle ("fiches produits" -> "fichés" or "produites"). A subject pronoun is the
-last alternative tried ("ils joue": the verb, not "il"). The first
+last alternative tried ("ils joue": the verb, not "il"), and so is a gender change on the noun
+right after its determiner ("les communes concernés": the participle, not "communs"). The first
 surviving alternative is reported with its fix; when none survives, the conflict is
 reported without one.
 """
@@ -66,15 +67,22 @@ def _inflection(word: str, repl: str) -> bool:
 
 def pronoun_side(slips: tuple[Slip, ...], text: str) -> tuple[Slip, ...]:
     """Two confusions on neighbouring words, each reading the other as right ("On peu commencer":
-    "On" -> "Ont", "peu" -> "peut"), are one slip: the subject pronoun's side goes."""
+    "On" -> "Ont", "peu" -> "peut"), are one slip: the subject pronoun's side goes, unless a subject
+    stands before it ("ils on tous eu": "on" is the auxiliary "ont")."""
     conf = sorted((s for s in slips if categorize(s) == CONFUSION), key=lambda s: s.start)
     drop = set()
     for a, b in zip(conf, conf[1:]):
         if text[a.end:b.start].isspace():
+            if text[a.start:a.end].lower() == "on" and _PLURAL_SUBJECT_BEFORE.search(text, max(0, a.start - 8), a.start):
+                drop.add(id(b))  # "ils on tous eu": "on" has its subject before it, so it is "ont"
+                continue
             for s in (a, b):
                 if text[s.start:s.end].lower() in _SUBJECT_PRONOUNS:
                     drop.add(id(s))
     return tuple(s for s in slips if id(s) not in drop) if drop else slips
+
+
+_PLURAL_SUBJECT_BEFORE = regex.compile(r"(?i)(?:^|[^\p{L}])(?:ils|elles)\s+$")
 
 
 def groups(slips: Iterable[Slip]) -> list[list[Slip]]:
@@ -104,13 +112,24 @@ def resolve(slips: tuple[Slip, ...], text: str, recheck: Callable[[str], list[Sl
             continue
         good = [s for s in group if s.suggestions and _inflection(text[s.start:s.end], s.suggestions[0])
                 and _settles(s, text, recheck)]
-        # A subject pronoun is seldom the slip: "ils joue" is "ils jouent" rather than "il joue".
-        good.sort(key=lambda s: text[s.start:s.end].lower() in _SUBJECT_PRONOUNS)
+        # A subject pronoun is seldom the slip: "ils joue" is "ils jouent" rather than "il joue"; nor is
+        # the gender of a noun after its determiner: "les communes concernés" is "concernées".
+        good.sort(key=lambda s: (text[s.start:s.end].lower() in _SUBJECT_PRONOUNS, _noun_gender(s, text)))
         keep = good[0] if good else group[0]
         drop.update(id(s) for s in group if s is not keep)
         if not good:
             strip.add(id(keep))
     return tuple(replace(s, suggestions=()) if id(s) in strip else s for s in slips if id(s) not in drop)
+
+
+_DETERMINER_BEFORE = regex.compile(
+    r"(?i)(?:^|[^\p{L}])(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|ces|son|sa|ses|mon|ma|mes|ton|ta|tes|notre"
+    r"|nos|votre|vos|leur|leurs)\s*$")
+
+
+def _noun_gender(slip: Slip, text: str) -> bool:
+    """The alternative changes the gender of the word right after a determiner: a noun's own."""
+    return "genre" in slip.message and bool(_DETERMINER_BEFORE.search(text, max(0, slip.start - 12), slip.start))
 
 
 def _settles(slip: Slip, text: str, recheck: Callable[[str], list[Slip]]) -> bool:

@@ -13,8 +13,9 @@
   "would limit it's growth"; not after a verb of saying or thinking: "showed it's possible");
 - "you're" for "your" after a preposition or a verb that takes an object, before a plain word ("bring
   you're bike", "with you're family"; not before a participle, an adjective or an adverb);
-- "loose" for "lose" after a modal or a negation ("will not loose access"), or after "to" before
-  what is lost ("to loose track").
+- "loose" for "lose" after a modal or a negation ("will not loose access"), after "to" before
+  what is lost ("to loose track"), or after "and" before its object ("turn customers away and loose a
+  day's takings"; not "let loose a").
 
 Harper's own lints (ThereToTheir, YourToYoure) rely on its tagger and miss these frames; the
 frames here are narrow so that each reading is certain.
@@ -54,7 +55,9 @@ _WEATHER = regex.compile(
 _LOOSE = regex.compile(
     r"(?i)\b(?:will|would|could|can|might|may|must|should|not|never|cannot|won['’]t|['’]ll)\s+(?P<w>loose)\b"
     r"|\bto\s+(?P<w>loose)\s+(?:track|sight|touch|weight|money|time|interest|patience|control|heart|faith|"
-    r"hope|access|out|their|his|her|its|your|our|my|the)\b")
+    r"hope|access|out|their|his|her|its|your|our|my|the)\b"
+    r"|(?<!\b(?i:let|lets|letting|cut|cuts|cutting|break|breaks|broke|breaking|turn|turned|set|sets|hang|hangs|hung|and)\s+)"
+    r"\band\s+(?P<w>loose)\s+(?:a|an|the|their|his|her|its|our|your|my|some|all|any|weight|money|track|sight)\b")
 
 # "its almost always worth it": the possessive takes a noun, never an article, "not" or an adverb.
 _ITS = regex.compile(

@@ -8,6 +8,8 @@ what follows must continue it:
 - "more/less/fewer + adjective + then" before a noun phrase, a pronoun or a number, where
   Harper's tagger also read an adjective or adverb after "more" ("more people then the bus
   came" is a sequence);
+- "more/less" and an adjective known by its ending (-ive, -ous, -able, -al…) before a lowercase
+  word ("more expensive then conventional chicken");
 - a bare comparative ("more then", "higher then") only before a number or a word that ends a
   comparison ("than expected", "than ever", "than before", "than anyone"), or before a noun phrase
   of one word that ends the clause ("lower then the competition.").
@@ -48,7 +50,11 @@ _SHORT_OBJECT = regex.compile(
     r"(?i)\b(?:" + "|".join(_COMPARATIVES) + ")" + _THEN +
     r"(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|most|other|any)\s+"
     r"\p{L}[\p{L}'’-]*\s*(?:[.,;!?)]|$))", regex.M)
-_PATTERNS += (_MORE_ADJECTIVE, _SHORT_OBJECT)
+# "far more expensive then conventional chicken": "more" and an adjective by its ending, then a
+# lowercase word: a comparison goes on ("became more dominant, then faded" has its comma).
+_MORE_SUFFIXED = regex.compile(
+    r"(?i)\b(?:more|less)\s+\p{L}+(?:ive|ous|ful|able|ible|al|ic|ent|ant)" + _THEN + r"(?-i:\p{Ll}))")
+_PATTERNS += (_MORE_ADJECTIVE, _SHORT_OBJECT, _MORE_SUFFIXED)
 _SENTENCE_REST = regex.compile(r"[^.!?;:\n]*")
 
 

@@ -207,6 +207,8 @@ _SE_FAIRE = regex.compile(
     r"|aussi|toujours|souvent|vite|de plus en plus)\s+)*$")
 _PARTICIPLE = regex.compile(r"(?i)\p{L}+(?:ée?s?|ie?s?|ue?s?)")
 _AGENT = regex.compile(r"(?i)^\s+par\b")
+_OBJECT_FAIRE = regex.compile(r"(?i)(?:^|[^\p{L}])(?:le|la|les|l['’])\s*(?:faire|fait|faits|faite|faites|fais)\s+$")
+_ATTRIBUTE_PAIR = regex.compile(r"(?i)^\s+(?:ou|et)\s+\p{L}+(?:ée?s?|ie?s?|ue?s?|ite?s?)\b")
 _IRREGULAR_PAST = frozenset("""arose awoke woke bore beat became began bent bet bit bled blew broke
     brought built burnt burst bought caught chose clung came cost crept cut dealt dug dove did drew
     dreamt drank drove dwelt ate fell fed felt fought found fled flung flew forbade forgot forgave froze
@@ -323,6 +325,9 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
     if (category == VERB_FORM and lang == "fr" and _PARTICIPLE.fullmatch(text[start:end])
             and _SE_FAIRE.search(text[max(0, start - 60):start]) and not _AGENT.match(text[end:])):
         return False  # "se fait discret/saturé": an attribute after "se faire"
+    if (category == VERB_FORM and lang == "fr" and _PARTICIPLE.fullmatch(text[start:end])
+            and _OBJECT_FAIRE.search(text[max(0, start - 30):start]) and _ATTRIBUTE_PAIR.match(text[end:])):
+        return False  # "Le faire sucré ou salé ?": two attributes of the object, not a verb after "faire"
     if category == CONFUSION and _OPENING_QUOTE.match(text[end:]):
         return False  # the next word is quoted: a mention (« que »), not part of the sentence
     if category == AGREEMENT:
@@ -338,6 +343,8 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
             return False  # "Les Chantiers de l'Histoire est un podcast": a title is one thing
         if lang == "fr" and _agrees_across_complement(span, before[-60:], text[end:end + 40]):
             return False
+        if lang == "fr" and _SPORT_CATEGORY.match(text, end):
+            return False  # "en skiff seniors", "le relais juniors": a sports category, invariable after its noun
         if lang == "fr" and (_COMPOUND_COLOUR.match(text, end) or _COMPOUND_COLOUR.match(" " + span)):
             return False  # "en tutus vert amande", "des robes bleu ciel": a compound colour is invariable
     return True
@@ -345,6 +352,7 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
 
 _ACRONYM = regex.compile(r"\p{Lu}{2,}\d*")
 _INITIAL = regex.compile(r"\p{L}\.")
+_SPORT_CATEGORY = regex.compile(r"(?i)\s+(?:seniors|juniors|cadets|cadettes|minimes|benjamins|poussins|vétérans|masters|espoirs)\b")
 _COMPOUND_COLOUR = regex.compile(
     r"(?i)\s+(?:bleu|bleue|vert|verte|rouge|jaune|gris|grise|rose|blanc|blanche|noir|noire|violet|violette|brun"
     r"|brune|beige|orange|marron)s?\s+(?:ciel|marine|nuit|roi|canard|pétrole|turquoise|amande|pomme|olive|sapin|bouteille"

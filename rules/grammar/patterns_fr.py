@@ -4,7 +4,8 @@
   an -s; "vingt" and "cent" sometimes do and are not judged);
 - "a" for "à" before a number that ends the clause: "en tout, a deux." ("il en a deux" has a
   pronoun before "a"), in a range "de 102 a 64", "de 8h30 a 19h", or before a clock time ("celui
-  des CM2 a 16h"; not a duration: "a 10h de vol", "il a 12h pour");
+  des CM2 a 16h"; not a duration: "a 10h de vol", "il a 12h pour"), and in set phrases where
+  "a" cannot be the verb ("a partir de", "a cause du", "a l'origine de", "a la fois");
 - "son" for "sont" before a plural adjective or participle after a plural subject ("Les fichiers
   son accessibles"), "on" for "ont" before a participle after one ("les banques on affiché"),
   "c'est" for "s'est" between a subject pronoun and a participle ("elle c'est détachée");
@@ -45,6 +46,13 @@ _A_RANGE = regex.compile(
 _A_TIME = regex.compile(
     r"(?<![\p{L}'’-])(?<!(?i:il|elle|on|y|en|qui|ça|cela|n['’])\s+)(?P<a>a)\s+(?:[89]|1\d|2[0-3])\s?h(?:\s?[0-5]\d)?"
     r"(?![\p{L}\d])(?!\s+(?:de|d['’]|du|pour|sur|devant|avant|après|par)\b)")
+# "a partir de", "a cause du", "a l'origine de": set phrases whose "a" can only be the preposition
+# ("il a la main" can be the verb: not judged).
+_A_LOCUTION = regex.compile(
+    r"(?<![\p{L}'’-])(?P<a>a)\s+(?:partir\s+(?:de|d['’]|du|des)|cause\s+(?:de|d['’]|du|des)|travers\b|peu\s+près"
+    r"|nouveau\b|côté\s+(?:de|d['’]|du|des)|condition\s+(?:que|qu['’]|de|d['’])|la\s+fois\b|l['’]origine\s+(?:de|d['’]|du|des)"
+    r"|la\s+suite\s+(?:de|d['’]|du|des)|l['’]heure\s+actuelle|l['’]issue\s+(?:de|d['’]|du|des)"
+    r"|l['’]occasion\s+(?:de|d['’]|du|des)|l['’]instar\s+(?:de|d['’]|du|des))")
 # "Les fichiers son accessibles": "son" before a plural adjective or participle is the verb "sont".
 _SON_SONT = regex.compile(
     r"(?<=(?:\b(?i:ils|elles|qui)|\p{L}{2,}[sx])\s+)(?P<son>son)\s+"
@@ -218,6 +226,9 @@ def check(text: str) -> list[Slip]:
         for m in pattern.finditer(text):
             out.append(Slip(m.start("a"), m.end("a"), "corpuslint", "a-for-à", CONFUSION,
                             "Préposition « à » (et non le verbe « a ») devant cette heure ou ce nombre.", ("à",)))
+    for m in _A_LOCUTION.finditer(text):
+        out.append(Slip(m.start("a"), m.end("a"), "corpuslint", "a-for-à", CONFUSION,
+                        "Préposition « à » (et non le verbe « a ») dans cette locution.", ("à",)))
     for m in _ON_ONT.finditer(text):
         if _participle(m.group("part")):
             out.append(Slip(m.start("on"), m.end("on"), "corpuslint", "on-for-ont", CONFUSION,
