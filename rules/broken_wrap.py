@@ -53,7 +53,7 @@ _CLOSED = regex.compile(r"[.!?…»”\")]$")
 _SAFE_LINE = 60       # a wrap inside lines this long is plainly inside a paragraph
 _BLOCK_LINES, _BLOCK_WIDTH = 3, 70  # see _fact_block
 _LIST_ITEMS = 2       # see _comma_list
-_PLAIN_ITEMS, _PLAIN_ITEM = 3, 60  # see _plain_list
+_PLAIN_ITEMS, _PLAIN_ITEM, _PLAIN_ITEM_AFTER_COLON = 3, 60, 90  # see _plain_list
 _HEADING_WORDS, _KEYWORD_LEN = 5, 4  # see _heading_then_keyword
 _ITEM_END = regex.compile(r"[.!?;:,…]$")
 # A line cannot end on "de", "the", "at", "and" (the top of the frequency list) unless it is cut.
@@ -306,11 +306,19 @@ def _plain_list(para) -> list:
     run: list = []
     for i, ln in enumerate(para + [None]):
         text = ln.content.strip() if ln is not None else ""
-        if ln is not None and text and len(text) <= _PLAIN_ITEM and not _ITEM_END.search(text):
+        if ln is not None and text and len(text) <= _PLAIN_ITEM_AFTER_COLON and not _ITEM_END.search(text):
             run.append(ln)
             continue
+        long_items = any(len(r.content.strip()) > _PLAIN_ITEM for r in run)
         if any(r.content.rstrip().endswith("-") for r in run):
             pass  # "le porte-⏎parole": a word cut across lines, prose
+        elif long_items:
+            # Longer items only in lower case after a line ending in ":" ("Three jobs for the last
+            # week:⏎defrost the freezer⏎pack a "first night" box with the kettle, mugs and chargers").
+            if (len(run) >= _PLAIN_ITEMS and run[0] is not para[0]
+                    and para[i - len(run) - 1].content.rstrip().endswith(":")
+                    and all(r.content.lstrip()[:1].islower() for r in run)):
+                out += run
         elif len(run) >= _PLAIN_ITEMS + 1 and run[0] is para[0]:
             out += run  # a heading opening the paragraph, then the items
         elif (len(run) >= _PLAIN_ITEMS and run[0] is not para[0]

@@ -31,6 +31,9 @@ _IDENTIFIER_HEADS = frozenset("""max min get set has num new old tmp str int use
     enable disable show hide use allow request response file data api app""".split())
 _SHORT_MERGE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Ll}{2}|à)(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_])")
 _SHORT_RIGHT_ZIPF = 3.0
+_DAY_PREPOSITIONS = frozenset({"on", "in", "by", "at"})
+_DAYS_AND_MONTHS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split())
 # Capitalised left part ("Microsoft|Les"): a known word or name, glued to a
 # function word that starts the next sentence. Brands are made of content
 # words ("Mid|Journey", "Venture|Beat", "Hugging|Face") and stay quiet.
@@ -217,6 +220,9 @@ class MergedCase(Rule):
             # "inthe" is listed, as a frequent typo: before one of the commonest words ("The", "Les")
             # the glued token is a typo whatever the lists say; "inOui", "inDesign" are names. No name
             # starts with "à" and a capital: "àParis" is a lost space even where the lists know it.
+            if left in _DAY_PREPOSITIONS and right.lower() in _DAYS_AND_MONTHS and not in_code_like_chunk(text, m.start(), m.end()):
+                yield self._split(m, left, right)  # "onSaturday", "inMarch": a day or a month is no code name
+                continue
             if (left not in SHORT_FUNCTION_WORDS
                     or left != "à" and not lexicon.is_unknown(left + right, langs)
                     and lexicon.best_zipf(right, shared) < _OPENER_ZIPF

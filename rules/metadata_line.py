@@ -13,8 +13,10 @@ Dates, times and counters ("12 comments") count only next to a marker, after a b
 dateline and stays) or together ("March 3, 2024 · 12 comments"): a date in words alone ("Mardi
 12 mars", "2015", "Le 14 mai 2024 à 07:32") may be a live-blog day separator, a section heading
 or an event listing, and stays, as does a clock time alone after "Updated" (a live story's own
-marker: "Updated 6.40pm"; but "Last updated 18:52 EAT", with "last", seconds or a zone, is the page's
-stamp), and a live widget's figure with its refresh clock goes ("Turnout 38.6% · updated 00:47:12"); a numeric date with a time ("12/03/2024 08:15") is a stamp, also when
+marker: "Updated 6.40pm" alone in its paragraph; but "Last updated 18:52 EAT", with "last", seconds or
+a zone, is the page's stamp, and so is a clock inside a widget's block: "Line status⏎Updated 09:41"),
+and a live widget's figure with its refresh clock goes ("Turnout 38.6% · updated 00:47:12"); a
+numeric date with a time ("12/03/2024 08:15") is a stamp, also when
 it is glued after a paragraph's last sentence ("… tournée. 04/06/2024 - 11:02"), and so is a date
 with a clock to the second ("Aug 29, 2024 11:03:52 AM"); listings' and Q&A sites' stamps count as
 publication stamps ("Listed 3 days ago", "asked Nov 12, 2021 at 19:04"). Machine stamps
@@ -53,7 +55,7 @@ _DAY = r"(?:1er|1st|2nd|3rd|[0-3]?\d(?:st|nd|rd|th|\.)?)"
 _YEAR = r"(?:19|20)\d\d"
 _DAY_WORDS = r"aujourd['’]hui|avant-hier|hier|today|yesterday|heute|gestern|hoy|ayer|oggi|ieri"
 _DATE = (  # whole words only: the "hier" of "Berthier" is not yesterday
-    rf"(?<!\w)(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d\d)|\d{{4}}[-/]\d{{1,2}}[-/]\d{{1,2}}"
+    rf"(?<!\w)(?:(?:(?&weekday)\.?,?{_S}+)?\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d\d)|\d{{4}}[-/]\d{{1,2}}[-/]\d{{1,2}}"
     rf"|(?:(?&weekday){_S}+)?(?:(?:le|the){_S}+)?{_DAY}{_S}*(?:de{_S}+)?(?&month)"
     rf"(?:,?{_S}+(?:de{_S}+|del{_S}+)?{_YEAR})?"
     rf"|(?:(?&weekday){_S}+)?(?&month){_S}+{_DAY}(?:,?{_S}+{_YEAR})?"
@@ -97,7 +99,7 @@ _PUBLISH_VERB = (
     r"(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne|(?:derni[eè]re\s+)?mise?\s+[àa]\s+jour|m[àa]j|actualis[ée]e?"
     r"|modifi[ée]e?|[ée]dit[ée]e?|date\s+de\s+(?:publication|mise\s+[àa]\s+jour)|en\s+ligne\s+depuis"
     r"|(?:first\s+|originally\s+)?published|posted|(?:last\s+)?updated|last\s+(?:modified|update)|modified"
-    r"|listed|asked|answered"
+    r"|listed|asked|answered|submitted|publication(?=\s*:)"
     r"|date\s+published|(?:zuletzt\s+)?(?:ver[öo]ffentlicht|aktualisiert|ge[äa]ndert)|erstellt|stand(?=\s*:)"
     r"|publicad[oa]|actualizad[oa]|[úu]ltima\s+actualizaci[óo]n|fecha\s+de\s+publicaci[óo]n"
     r"|pubblicat[oa]|aggiornat[oa]|ultimo\s+aggiornamento|data\s+di\s+pubblicazione)"
@@ -350,8 +352,10 @@ class MetadataLine(Rule):
             if parsed is None or stray_id(text.strip()) is not None:
                 continue  # a machine stamp is CL301's
             start, end, byline, kinds = parsed
-            if kinds == ["published"] and byline is None and not _dated(text) and not _STAMP_CLOCK.search(text):
+            if (kinds == ["published"] and byline is None and not _dated(text) and not _STAMP_CLOCK.search(text)
+                    and _alone(doc, ln)):
                 continue  # "Updated 6.40pm": a live story's own update marker, a time without a date
+                # (inside a widget's block, "Line status⏎Updated 09:41⏎Green line: …", it is the widget's)
             if kinds == ["published"] and byline is None and _dateline().fullmatch(text.strip()):
                 continue  # "Published: 12 September 2024": the article's own dateline, as after a byline
             if byline is not None and kinds == ["date"] and not _CLOCK.search(text, byline, end):
@@ -393,6 +397,13 @@ def _dating():
         rf"(?<!\d)(?:19|20)\d\d(?!\d)|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{1,2}}/\d{{1,2}}|\b(?:{_MONTH})(?!\w)"
         rf"|\bago\b|il{_S}+y{_S}+a|\bhace\b|\bvor\b|(?<!\w)(?:{_DAY_WORDS})(?!\w)",
         regex.I)
+
+
+def _alone(doc, ln) -> bool:
+    """The line is a paragraph of its own (blank lines or the text's edges around it)."""
+    lines = doc.lines
+    return ((ln.index == 0 or lines[ln.index - 1].is_blank)
+            and (ln.index + 1 >= len(lines) or lines[ln.index + 1].is_blank))
 
 
 def _dated(text: str) -> bool:

@@ -43,8 +43,15 @@ _CALL_TO_ACTION = regex.compile(
     rf"|(?i:lecteur|audio player|video player|reproductor)(?:[ \t]+(?i:audio|vidéo|video|de audio|de vídeo))?"
     rf"|(?:[▶►][ \t]*)?(?i:regarder|voir|lire|lancer|watch|play|ver|guarda)(?:[ \t]+(?i:la|the|el|il))?[ \t]+(?i:vidéo|video|vídeo)"
     rf"(?:[ \t]*:[ \t]*[^\n]{{1,80}}?[ \t]*\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\))?"
-    rf"|{_POST_FOOTER}")
+    rf"|{_POST_FOOTER}"
+    # A photo or track embed's fallback: "Perseid fireball over Sutton Bank by Keith Arnold, on Flickr".
+    rf"|[^\n]{{3,80}}?[ \t]+(?i:by)[ \t]+\p{{Lu}}[^\n,]{{1,40}},[ \t]+(?i:on)[ \t]+(?:Flickr|Vimeo|SoundCloud|Bandcamp)")
 _POST_FOOTER_LINE = regex.compile(_POST_FOOTER)
+# A post card's reaction bar and the date line under the page's name ("19 mai 2024 · ", "3 h · 🌍").
+_REACTION_BAR = regex.compile(
+    r"(?i:j['’]aime|like|réagir)[ \t]*·[ \t]*(?i:commenter|comment)[ \t]*·[ \t]*(?i:partager|share)")
+_CARD_DATE = regex.compile(rf"(?:{_DATE}|\d{{1,2}}[ \t]*(?:h|min|j|d|w|sem\.?))[ \t]*·(?:[ \t]*\S{{1,2}})?")
+_POST_CARD_LINES = 8
 _CTA_CHARS = 80  # a call to action is short; a post's footer holds a page's name, which may be long
 # A post card's label above its link: "Post by @levainandco", "Publication de @club@piaille.fr".
 _POST_BY = regex.compile(
@@ -126,8 +133,10 @@ class SocialEmbed(Rule):
     three or more) with the video's title above them (unsafe: the title is a guess).
     Also: Bluesky's `[image or embed]` placeholder with the footer and post above it, a post's
     text when it and its footer make a paragraph of their own and the text reads like a post (an
-    emoji, a hashtag, a link, an exclamation), and a player's fallback text (`Votre navigateur
-    ne prend pas en charge la lecture de vidéos.`).
+    emoji, a hashtag, a link, an exclamation), a player's fallback text (`Votre navigateur
+    ne prend pas en charge la lecture de vidéos.`), a photo embed's fallback (`Perseid fireball
+    over Sutton Bank by Keith Arnold, on Flickr`), and a page's post printed whole: its name, its
+    date and `·`, its text and the reaction bar (`J'aime · Commenter · Partager`; unsafe).
 
     ## Why is this bad?
     The widget repeats a quote the article already gives (or a post the reader never sees) and
@@ -158,6 +167,7 @@ class SocialEmbed(Rule):
 
     def check(self, doc):
         yield from self._player_widgets(doc)
+        yield from self._page_post_cards(doc)
         code = code_lines(doc)
         lines = [ln for ln in doc.prose_lines() if ln.index not in code]
         claimed: set[int] = set()
@@ -266,6 +276,25 @@ class SocialEmbed(Rule):
         m = _SHARED_LINE.fullmatch(text)
         return bool(m and _SHARED_BY.search(m.group("name")) and _words(m.group("name")) <= _MAX_NAME_WORDS + 4
                     and _words(m.group("tail")) <= 10)
+
+    def _page_post_cards(self, doc):
+        """A page's post printed whole: its name, its date and "·", its text, then the reaction bar
+        ("Comité de Jumelage…⏎19 mai 2024 · ⏎Quelle soirée !…⏎J'aime · Commenter · Partager")."""
+        if "·" not in doc.text:
+            return
+        lines = doc.lines
+        for bar in lines:
+            if not _REACTION_BAR.fullmatch(bar.text.strip()):
+                continue
+            top = bar.index
+            while top > 0 and not lines[top - 1].is_blank and bar.index - top < _POST_CARD_LINES:
+                top -= 1
+            date = next((k for k in range(top + 1, bar.index) if _CARD_DATE.fullmatch(lines[k].text.strip())), None)
+            if date is None or date != top + 1 or date + 1 >= bar.index:
+                continue  # the name, then the date, then at least one line of text
+            start, end = _block_removal(lines[top], bar, doc)
+            yield self.finding(start, end, "embedded post (page name, date, text and reactions)",
+                               Fix.unsafe(Edit.deletion(start, end), message="Remove the embedded post"))
 
     def _player_widgets(self, doc):
         """A video player's title and controls, or a map's controls: a paragraph of nothing else."""

@@ -343,6 +343,10 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
             return False  # "Les Chantiers de l'Histoire est un podcast": a title is one thing
         if lang == "fr" and _agrees_across_complement(span, before[-60:], text[end:end + 40]):
             return False
+        if lang == "fr" and _SCORE_OUT_OF.search(before[-20:]):
+            return False  # "une note sur 10 censée mesurer": the denominator is no plural subject
+        if lang == "fr" and span.strip().lower() in _EN_LOCUTION_NOUNS and _EN_BEFORE.search(before[-6:]):
+            return False  # "met en relation étudiants et propriétaires": a set phrase, invariable
         if lang == "fr" and _SPORT_CATEGORY.match(text, end):
             return False  # "en skiff seniors", "le relais juniors": a sports category, invariable after its noun
         if lang == "fr" and (_COMPOUND_COLOUR.match(text, end) or _COMPOUND_COLOUR.match(" " + span)):
@@ -352,6 +356,9 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
 
 _ACRONYM = regex.compile(r"\p{Lu}{2,}\d*")
 _INITIAL = regex.compile(r"\p{L}\.")
+_SCORE_OUT_OF = regex.compile(r"(?i)\b(?:sur|out of)\s+\d+(?:[.,]\d+)?\s*$")
+_EN_BEFORE = regex.compile(r"(?i)(?:^|\s)en\s+$")
+_EN_LOCUTION_NOUNS = frozenset("relation contact concurrence lien réseau commun scène valeur avant place cause jeu".split())
 _SPORT_CATEGORY = regex.compile(r"(?i)\s+(?:seniors|juniors|cadets|cadettes|minimes|benjamins|poussins|vétérans|masters|espoirs)\b")
 _COMPOUND_COLOUR = regex.compile(
     r"(?i)\s+(?:bleu|bleue|vert|verte|rouge|jaune|gris|grise|rose|blanc|blanche|noir|noire|violet|violette|brun"
