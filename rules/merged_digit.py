@@ -3,7 +3,7 @@ import regex
 from corpuslint.rule import Edit, Fix, Rule
 
 from . import lexicon
-from .merged_words import FUNCTION_WORD_ZIPF, chunk_bounds, fenced_code, in_code_like_chunk, inside
+from .merged_words import FUNCTION_WORD_ZIPF, chunk_bounds, fenced_code, in_code_like_chunk, inside, word_start
 
 # A number (digits, optional decimal or thousands groups) glued to a word.
 # Not after letters, hyphens or dots ("mp3", "GPT-4o", "v2.0beta") and not
@@ -56,6 +56,7 @@ _ONE_DIGIT_NAMES = frozenset("you u me be ever go all".split())
 # A function word glued to a number of two digits or more: "Pour les52 choristes", "since the2019 season"
 # ("in2", "de2" read as identifiers).
 _WORD_NUMBER = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-.'’@#/])(\p{Ll}{2,5})(\d{2,}(?:[.,]\d+)?)(?![\p{L}\p{M}\p{N}_])")
+_LETTER_DIGITS = regex.compile(r"\p{Ll}\d\d")
 _FUNCTION_BEFORE_NUMBER = {
     "fr": frozenset("les des de du le la au aux en sur dans pour par et avec sans vers entre ses ces nos vos leurs".split()),
     "en": frozenset("the of in on at by for to and from with than over under into some about".split()),
@@ -143,7 +144,10 @@ class MergedDigit(Rule):
 
     def _word_numbers(self, text, langs):
         words = frozenset().union(*(_FUNCTION_BEFORE_NUMBER.get(lang, ()) for lang in langs))
-        for m in _WORD_NUMBER.finditer(text):
+        for step in _LETTER_DIGITS.finditer(text):  # rare: only there can the full pattern match
+            m = _WORD_NUMBER.match(text, word_start(text, step.start() + 1))
+            if m is None:
+                continue
             word, number = m.groups()
             a, b = chunk_bounds(text, m.start(), m.end())
             # The token stands alone between spaces and punctuation: "in2" in "x.in2" or "/les52/" is code.
