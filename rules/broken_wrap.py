@@ -241,7 +241,8 @@ class BrokenWrap(Rule):
             if head.endswith(",") or not (_OPEN_END.search(head) or _QUOTE_END.search(head)):
                 return None  # "Pour en savoir plus,⏎, voyons voir.": a fragment, not a wrap
             return " " if tail[0] == ";" and lexicon.base_lang(doc.lang) == "fr" else ""
-        if _QUOTE_AFTER_COMMA.search(head) and _SPEECH_VERB_START.match(tail) and len(_WORD.findall(head)) >= _MIN_WORDS:
+        if (_QUOTE_AFTER_COMMA.search(head) and _SPEECH_VERB_START.match(tail)
+                and len(_WORD.findall(head)) >= _MIN_WORDS):
             return " "  # '"… and better resources,"⏎said the union': the quotation's verb goes on
         if not _OPEN_END.search(head) or len(_WORD.findall(head)) < _MIN_WORDS:
             return None

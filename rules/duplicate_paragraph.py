@@ -58,8 +58,9 @@ class DuplicateParagraph(Rule):
     may repeat on purpose, and so does the refrain of a song or poem: a stanza (three or more
     short lines, at most half of them ending a sentence) repeated further down, in a text that
     has other stanzas, is left alone, and so is a line that comes back after other lines of its
-    own block ("A / B / A"), or one sentence of fifteen words or fewer said twice far apart (a
-    motto: "Un livre, ça se conseille.", "On ne répare pas votre vélo, on vous aide à le réparer."), or a line repeated right under itself in lines quoted after a colon (a chorus).
+    own block ("A / B / A"), or one sentence of fifteen words or fewer said twice far apart
+    (a motto: "Un livre, ça se conseille.", "On ne répare pas votre vélo, on vous aide à le
+    réparer."), or a line repeated right under itself in lines quoted after a colon (a chorus).
     A run of lines printed twice in a row (a live entry's time and title, then its
     text) is one finding. A live blog's pinned post ("Pinned" / "14:05" / its text, the same text
     again further down) loses its pinned copy, label included; the entry stays in its place. A

@@ -7,6 +7,7 @@ from corpuslint.rule import Edit, Fix, Rule
 
 from . import lexicon
 from .merged_words import (CASE_STEP, SHORT_FUNCTION_WORDS, STOP_STEP, chunk_bounds, fenced_code, in_code_like_chunk,
+                           stands_alone,
                            inside, matches_at, quoted_alone, word_start)
 
 # A word (capitalised or lowercase, three letters or more) glued to a
@@ -77,7 +78,6 @@ _FUNCTION_MERGE = regex.compile(
 _CAMEL_PARTS = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}")
 # ... or to an acronym, with its figure: "lesCM2", "laSNCF", "duCHU" (French only: English code names
 # glue a preposition to an acronym on purpose, "toJSON").
-_TOKEN_EDGE = regex.compile(r"[,.;:!?)»”\"'’(«“]")
 _FUNCTION_ACRONYM = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-'’])(\p{Ll}{2,6})(\p{Lu}{2,}\d*)(?![\p{L}\p{M}\p{N}_])")
 _LISTED_BRAND_ZIPF = 3.0     # "youtube" 4.7, "powerpoint" 3.2
 _FUNCTION_RIGHT_ZIPF = 2.0   # "doctolib" 2.0, "cour" 5.1
@@ -106,14 +106,16 @@ class MergedCase(Rule):
     words: a lowercase word glued to a capitalised word or name ("coachMarta",
     "constructeurXenta" when the word is long), a two-letter preposition or article glued to a
     known capitalised word ("inPhoenix", "deLyon", "àMarie-Jo"; not "on", "to", "is", which start
-    code identifiers such as onClick), or a word or name glued to a capitalised function word that
-    starts the next sentence ("MicrosoftLes"), and a name glued to a name: a listed given name
-    and a surname ("PriyaShah"), or a word and the given name that opens a full name ("la
-    NantaiseLou Berthier", "setterDanny McAllister"; the list is `rules/data/given-names.txt`).
-    Also finds two sentences glued at their full stop ("testing.The 14-inch display"), words at
-    a comma ("lineup,which") and an English possessive glued to the name after it
-    ("Alphabet’sWaymo"), outside addresses, file names, numbers and code. CamelCase brands stay
-    quiet: they are listed (YouTube, LinkedIn, PowerPoint, DeepMind, HoloLens), their second part is a content word (MidJourney, VentureBeat), or their shape
+    code identifiers such as onClick, but "onSaturday": a day or a month names no code), a French
+    article or preposition glued to an acronym ("lesCM2", "laSNCF"), a word or name glued to a
+    capitalised function word that starts the next sentence ("MicrosoftLes"), and a name glued to
+    a name: a listed given name and a surname ("PriyaShah"), or a word and the given name that
+    opens a full name ("la NantaiseLou Berthier", "setterDanny McAllister"; the list is
+    `rules/data/given-names.txt`). Also finds two sentences glued at their full stop
+    ("testing.The 14-inch display"), words at a comma ("lineup,which") and an English possessive
+    glued to the name after it ("Alphabet’sWaymo"), outside addresses, file names, numbers and
+    code. CamelCase brands stay quiet: they are listed (YouTube, LinkedIn, PowerPoint, DeepMind,
+    HoloLens), their second part is a content word (MidJourney, VentureBeat), or their shape
     differs (iPhone, eBay, OpenAI, xAI, McKinsey, DiCaprio, macOS). Needs a wordfreq list for
     the document's language (French and English when it is unknown or mixed).
 
@@ -220,7 +222,8 @@ class MergedCase(Rule):
             # "inthe" is listed, as a frequent typo: before one of the commonest words ("The", "Les")
             # the glued token is a typo whatever the lists say; "inOui", "inDesign" are names. No name
             # starts with "à" and a capital: "àParis" is a lost space even where the lists know it.
-            if left in _DAY_PREPOSITIONS and right.lower() in _DAYS_AND_MONTHS and not in_code_like_chunk(text, m.start(), m.end()):
+            if (left in _DAY_PREPOSITIONS and right.lower() in _DAYS_AND_MONTHS
+                    and not in_code_like_chunk(text, m.start(), m.end())):
                 yield self._split(m, left, right)  # "onSaturday", "inMarch": a day or a month is no code name
                 continue
             if (left not in SHORT_FUNCTION_WORDS
@@ -236,9 +239,7 @@ class MergedCase(Rule):
             return
         for m in matches_at(_FUNCTION_ACRONYM, CASE_STEP, text):
             left, right = m.group(1), m.group(2)
-            a, b = chunk_bounds(text, m.start(), m.end())
-            # The token stands alone between spaces and punctuation ("/lesCM2/" is a path).
-            if left in _FUNCTION_LEFT["fr"] and not _TOKEN_EDGE.sub("", text[a:m.start()] + text[m.end():b]):
+            if left in _FUNCTION_LEFT["fr"] and stands_alone(text, m.start(), m.end()):
                 yield self._split(m, left, right)
 
     def _function_word_merges(self, text, langs, taken):

@@ -3,7 +3,7 @@ import regex
 from corpuslint.rule import Edit, Fix, Rule
 
 from . import lexicon
-from .merged_words import FUNCTION_WORD_ZIPF, chunk_bounds, fenced_code, in_code_like_chunk, inside, word_start
+from .merged_words import FUNCTION_WORD_ZIPF, fenced_code, in_code_like_chunk, inside, stands_alone, word_start
 
 # A number (digits, optional decimal or thousands groups) glued to a word.
 # Not after letters, hyphens or dots ("mp3", "GPT-4o", "v2.0beta") and not
@@ -55,13 +55,14 @@ _TOP_WORD_AFTER_DIGIT = 7.0
 _ONE_DIGIT_NAMES = frozenset("you u me be ever go all".split())
 # A function word glued to a number of two digits or more: "Pour les52 choristes", "since the2019 season"
 # ("in2", "de2" read as identifiers).
-_WORD_NUMBER = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-.'’@#/])(\p{Ll}{2,5})(\d{2,}(?:[.,]\d+)?)(?![\p{L}\p{M}\p{N}_])")
+_WORD_NUMBER = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_\-.'’@#/])(\p{Ll}{2,5})(\d{2,}(?:[.,]\d+)?)(?![\p{L}\p{M}\p{N}_])")
 _LETTER_DIGITS = regex.compile(r"\p{Ll}\d\d")
 _FUNCTION_BEFORE_NUMBER = {
-    "fr": frozenset("les des de du le la au aux en sur dans pour par et avec sans vers entre ses ces nos vos leurs".split()),
+    "fr": frozenset("""les des de du le la au aux en sur dans pour par et avec sans vers entre ses ces nos vos
+        leurs""".split()),
     "en": frozenset("the of in on at by for to and from with than over under into some about".split()),
 }
-_TOKEN_EDGE = regex.compile(r"[,.;:!?)»”\"'’(«“]")
 _UNIT_WORD_ZIPF = 6.5  # "and", "the", "et", "de": only the commonest words after a unit ("3mlof" stays)
 # An ordinal glues to no word, so an ordinary word of four letters or more after one was cut off it:
 # "la 62eminute", "the 5thround".
@@ -149,9 +150,7 @@ class MergedDigit(Rule):
             if m is None:
                 continue
             word, number = m.groups()
-            a, b = chunk_bounds(text, m.start(), m.end())
-            # The token stands alone between spaces and punctuation: "in2" in "x.in2" or "/les52/" is code.
-            if word not in words or _TOKEN_EDGE.sub("", text[a:m.start()] + text[m.end():b]):
+            if word not in words or not stands_alone(text, m.start(), m.end()):
                 continue
             yield self.finding(m.start(), m.end(), f"merged words: '{m.group()}' reads as '{word} {number}'",
                                Fix.unsafe(Edit.insertion(m.start(2), " "), message=f"Split into '{word} {number}'"))

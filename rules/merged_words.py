@@ -107,6 +107,16 @@ _OPEN_QUOTE_BEFORE = regex.compile(r"[«“\"‘][ \u00a0\u202f]?$")
 _CLOSE_QUOTE_AFTER = regex.compile(r"[ \u00a0\u202f]?[»”\"’]")
 
 
+_TOKEN_EDGE = regex.compile(r"[,.;:!?)»”\"'’(«“]")
+
+
+def stands_alone(text: str, start: int, end: int) -> bool:
+    """Only spaces and punctuation around the token: "les52" in a sentence, not in "/les52/" (a path)
+    or "x.the2019" (code). For tokens that ``in_code_like_chunk`` would call code for their figure."""
+    a, b = chunk_bounds(text, start, end)
+    return not _TOKEN_EDGE.sub("", text[a:start] + text[end:b])
+
+
 def quoted_alone(text: str, start: int, end: int) -> bool:
     """« coronapistes », "doomscrolling", « nom,prénom »: a token quoted on its own is a coinage
     or a mention, written so on purpose."""

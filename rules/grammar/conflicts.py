@@ -73,7 +73,8 @@ def pronoun_side(slips: tuple[Slip, ...], text: str) -> tuple[Slip, ...]:
     drop = set()
     for a, b in zip(conf, conf[1:]):
         if text[a.end:b.start].isspace():
-            if text[a.start:a.end].lower() == "on" and _PLURAL_SUBJECT_BEFORE.search(text, max(0, a.start - 8), a.start):
+            if (text[a.start:a.end].lower() == "on"
+                    and _PLURAL_SUBJECT_BEFORE.search(text, max(0, a.start - 8), a.start)):
                 drop.add(id(b))  # "ils on tous eu": "on" has its subject before it, so it is "ont"
                 continue
             for s in (a, b):

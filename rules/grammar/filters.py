@@ -358,8 +358,10 @@ _ACRONYM = regex.compile(r"\p{Lu}{2,}\d*")
 _INITIAL = regex.compile(r"\p{L}\.")
 _SCORE_OUT_OF = regex.compile(r"(?i)\b(?:sur|out of)\s+\d+(?:[.,]\d+)?\s*$")
 _EN_BEFORE = regex.compile(r"(?i)(?:^|\s)en\s+$")
-_EN_LOCUTION_NOUNS = frozenset("relation contact concurrence lien réseau commun scène valeur avant place cause jeu".split())
-_SPORT_CATEGORY = regex.compile(r"(?i)\s+(?:seniors|juniors|cadets|cadettes|minimes|benjamins|poussins|vétérans|masters|espoirs)\b")
+_EN_LOCUTION_NOUNS = frozenset(
+    "relation contact concurrence lien réseau commun scène valeur avant place cause jeu".split())
+_SPORT_CATEGORY = regex.compile(
+    r"(?i)\s+(?:seniors|juniors|cadets|cadettes|minimes|benjamins|poussins|vétérans|masters|espoirs)\b")
 _COMPOUND_COLOUR = regex.compile(
     r"(?i)\s+(?:bleu|bleue|vert|verte|rouge|jaune|gris|grise|rose|blanc|blanche|noir|noire|violet|violette|brun"
     r"|brune|beige|orange|marron)s?\s+(?:ciel|marine|nuit|roi|canard|pétrole|turquoise|amande|pomme|olive|sapin|bouteille"
