@@ -281,6 +281,8 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         word = doubled_word(span)
         if word and _INITIAL.fullmatch(word):
             return False  # "e. e. cummings", "J. J. Abrams": initials, not a word said twice
+        if word and _binomial(span):
+            return False  # "Bubo bubo", "Vulpes vulpes": a species named after its genus
         if word and lang == "en":
             from .patterns_en import particle_then_preposition
 
@@ -301,7 +303,7 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         return False
     if upstream in harper_lints.PRONOUN_AGREEMENT and not harper_lints.pronoun_subject_ok(text, start):
         return False
-    if is_heading(text) or quotes.at_mention_edge(text, start, end):
+    if is_heading(text) or quotes.at_mention_edge(text, start, end) or _in_verse(text, start):
         return False
     if _proper_noun(text, start, end):
         return False  # "les stations Commerce et Bouffay": a name is no verb or adjective to mend
@@ -385,6 +387,34 @@ _NAME_AFTER = regex.compile(r"\s+(?:\p{Lu}\p{Ll}|\p{Lu}{2,})")  # a name, or ini
 _PARTICLE_NAME_BEFORE = regex.compile(
     r"(?<=[\p{Ll},]\s+)(?:De|Des|Du|Le|La|Les|Van|Vos|Von)\s+\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){0,2}\s+$"
     r"|(?<=[\p{Ll},]\s+)\p{Lu}\p{Ll}+\s+(?:Vos|Nos|Des|Les|Ces|Ses|Mes)\s+(?:\p{Ll}+\s+){0,2}$")
+
+
+def _binomial(span: str) -> bool:
+    """A capitalised rare word, then the same word in lower case: a zoological tautonym."""
+    first, second = span.split()[:2]
+    return (first[:1].isupper() and second.islower() and first.lower() == second
+            and _zipf(second) < _BINOMIAL_ZIPF)
+
+
+_BINOMIAL_ZIPF = 3.0  # "bubo" 1.6, "vulpes" 1.2; "the the" is a slip (7.7)
+_VERSE_LINES, _VERSE_LINE_CHARS = 3, 60
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(word, lang) for lang in COMPARED_LANGUAGES)
+
+
+def _in_verse(text: str, at: int) -> bool:
+    """The slip sits in a stanza: three or more short lines in a row, most without a stop (a song
+    quoted line by line: "En passant par la Lorraine,⏎avec mes sabots,⏎rencontrai trois capitaines")."""
+    a = text.rfind("\n\n", 0, at)
+    b = text.find("\n\n", at)
+    block = text[a + 2 if a >= 0 else 0:b if b >= 0 else len(text)]
+    lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+    return (len(lines) >= _VERSE_LINES and max(len(ln) for ln in lines) <= _VERSE_LINE_CHARS
+            and sum(ln.endswith((".", "!", "?", "…")) for ln in lines) <= len(lines) // 2)
 
 
 def _proper_noun(text: str, start: int, end: int) -> bool:
