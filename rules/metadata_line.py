@@ -15,10 +15,12 @@ dateline and stays) or together ("March 3, 2024 · 12 comments"): a date in word
 or an event listing, and stays, as does a clock time alone after "Updated" (a live story's own
 marker: "Updated 6.40pm" alone in its paragraph; but "Last updated 18:52 EAT", with "last", seconds or
 a zone, is the page's stamp, and so is a clock inside a widget's block: "Line status⏎Updated 09:41"),
-and a live widget's figure with its refresh clock goes ("Turnout 38.6% · updated 00:47:12"); a
+and a live widget's figure or label with its refresh clock goes ("Turnout 38.6% · updated 00:47:12",
+"Classement en direct · Mis à jour à 17:52"); a
 numeric date with a time ("12/03/2024 08:15") is a stamp, also when
 it is glued after a paragraph's last sentence ("… tournée. 04/06/2024 - 11:02"), and so is a date
-with a clock to the second ("Aug 29, 2024 11:03:52 AM"); listings' and Q&A sites' stamps count as
+with a clock to the second ("Aug 29, 2024 11:03:52 AM") or a date and its clock right under the
+headline ("14 octobre 2025 - 09:12"); listings' and Q&A sites' stamps count as
 publication stamps ("Listed 3 days ago", "asked Nov 12, 2021 at 19:04"). Machine stamps
 ("Updated: 2024-03-05") belong to CL301.
 """
@@ -183,6 +185,11 @@ _LIVE_COUNTER = regex.compile(
 # A clock time after "Last updated", or with its seconds or its zone, is the page's stamp ("Last updated 18:52
 # EAT"), not a live story's own marker ("Updated 6.40pm").
 _STAMP_CLOCK = regex.compile(r"(?i)\blast[ \t]+updated\b|\d:\d\d:\d\d|\d[ \t]*" + _ZONE + r"\s*$")
+# A live widget's label and its refresh clock, without a figure: "Classement en direct · Mis à jour à
+# 17:52", "Live standings · Updated 17:52".
+_LIVE_LABEL = regex.compile(
+    r"(?i)[\p{L}][\p{L} '’-]{0,30}?\b(?:en direct|live)\b[\p{L} '’-]{0,20}[ \t]*[·•|–-][ \t]*"
+    r"(?:last[ \t]+)?(?:updated|mis[ \t]+à[ \t]+jour|màj|actualisé)[ \t]*(?:at|à)?[ \t]*" + _TIME)
 # A date with a clock to the second is a machine's stamp, never a heading: "Aug 29, 2024 11:03:52 AM"
 # (a clock alone, "[00:00:12]", is a transcript's).
 _SECONDS = regex.compile(r"\d:\d\d:\d\d")
@@ -341,7 +348,7 @@ class MetadataLine(Rule):
                 yield self.finding(start, end, "forum post metadata line",
                                    Fix.unsafe(Edit.deletion(start, end), message="Remove the metadata line"))
                 continue
-            if _LIVE_COUNTER.fullmatch(text.strip()):
+            if _LIVE_COUNTER.fullmatch(text.strip()) or _LIVE_LABEL.fullmatch(text.strip()):
                 start, end = line_removal(ln, doc)
                 yield self.finding(start, end, "live counter with its refresh time",
                                    Fix.unsafe(Edit.deletion(start, end), message="Remove the counter line"))
@@ -349,6 +356,12 @@ class MetadataLine(Rule):
             if not 4 <= len(text) <= 200 or doc.markdown and _EMPHASIS.fullmatch(text):
                 continue  # "*Published 12 November 2024*": a Markdown writer set it on purpose
             parsed = parse(text)
+            if parsed is None and _under_headline(doc, ln) and _date_clock().fullmatch(text.strip()):
+                # "14 octobre 2025 - 09:12" right under the headline: the page's stamp, not a day separator
+                start, end = line_removal(ln, doc)
+                yield self.finding(start, end, "publication stamp under the headline",
+                                   Fix.unsafe(Edit.deletion(start, end), message="Remove the metadata line"))
+                continue
             if parsed is None or stray_id(text.strip()) is not None:
                 continue  # a machine stamp is CL301's
             start, end, byline, kinds = parsed
@@ -397,6 +410,23 @@ def _dating():
         rf"(?<!\d)(?:19|20)\d\d(?!\d)|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{1,2}}/\d{{1,2}}|\b(?:{_MONTH})(?!\w)"
         rf"|\bago\b|il{_S}+y{_S}+a|\bhace\b|\bvor\b|(?<!\w)(?:{_DAY_WORDS})(?!\w)",
         regex.I)
+
+
+@lru_cache(maxsize=None)
+def _date_clock():
+    """A date in words and its clock, alone: "14 octobre 2025 - 09:12", "March 3, 2024, 10:15 am"."""
+    return regex.compile(rf"{_DEFINE}(?&day),?{_S}*(?:[-–—|·]|à|at)?{_S}*(?&clock)", regex.I)
+
+
+def _under_headline(doc, ln) -> bool:
+    """``ln`` is the second non-blank line of the text, the first being the headline (further down,
+    a date and its clock may head a live blog's entry)."""
+    seen = 0
+    for other in doc.lines[:ln.index]:
+        seen += not other.is_blank
+        if seen > 1:
+            return False
+    return seen == 1
 
 
 def _alone(doc, ln) -> bool:
