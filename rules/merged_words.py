@@ -237,7 +237,7 @@ def best_split(word: str, langs) -> Split | None:
         return None if reads_as_one_word(best.left, best.right, best.lang) else best
     if _function_word_tail(best):
         return best  # "key|and": the commonest words are no ending, whatever words end like them
-    if _inflected_then_word(best):
+    if _participle_then_word(best):
         return best  # "analysed|more": a past participle takes no ending
     if is_affix_like(best.left, best.right, best.lang) or listed_relative(word, len(best.left), best.lang):
         return None
@@ -255,14 +255,14 @@ _AFTER_PARTICIPLE = frozenset("""less ness ship hood wise ward wards like ling a
 PARTICIPLE_RIGHT_LEN, PARTICIPLE_RIGHT_ZIPF, PARTICIPLE_ZIPF = 4, 4.0, 3.0
 
 
-def _inflected_then_word(split: Split) -> bool:
+def _participle_then_word(split: Split) -> bool:
     left, right, lang = split.left, split.right, split.lang
     pattern = _PARTICIPLE.get(lang)
     if (pattern is None or not pattern.fullmatch(left) or len(right) < PARTICIPLE_RIGHT_LEN
             or right in _AFTER_PARTICIPLE or lexicon.zipf(right, lang) < PARTICIPLE_RIGHT_ZIPF):
         return False
     # The verb is listed too ("analyse|d", "sign|ées"): "speed" is no participle.
-    stems = (left[:-2], left[:-1]) if lang == "en" else (left[:-(len(left) - left.rindex("é"))] + "er",)
+    stems = (left[:-2], left[:-1]) if lang == "en" else (left[:left.rindex("é")] + "er",)
     return lexicon.zipf(left, lang) >= PARTICIPLE_ZIPF and any(lexicon.zipf(v, lang) >= PARTICIPLE_ZIPF for v in stems)
 
 

@@ -179,20 +179,23 @@ def _numeric_stamp():
 # 3 posts"), or an edit stamp ("Last edited by X on Sat 13 Jul 2024 21:04, edited 1 time in total.").
 # A live widget's figure and its refresh clock: "LIVE Turnout 38.6% · updated 00:47:12", "Participation :
 # 45,2 % · mis à jour à 17h00".
+_REFRESH = r"(?:last[ \t]+)?(?:updated|mis[ \t]+à[ \t]+jour|màj|actualisé)[ \t]*(?:at|à)?[ \t]*" + _TIME
 _LIVE_COUNTER = regex.compile(
     r"(?i)(?:live|en direct|direct)?[ \t]*[\p{L}][\p{L} '’-]{1,30}[ \t]*:?[ \t]*\d[\d.,\u00a0 ]*[ \t]*%?[ \t]*[·•|–-][ \t]*"
-    r"(?:last[ \t]+)?(?:updated|mis[ \t]+à[ \t]+jour|màj|actualisé)[ \t]*(?:at|à)?[ \t]*" + _TIME)
+    + _REFRESH)
 # A clock time after "Last updated", or with its seconds or its zone, is the page's stamp ("Last updated 18:52
 # EAT"), not a live story's own marker ("Updated 6.40pm").
-_STAMP_CLOCK = regex.compile(r"(?i)\blast[ \t]+updated\b|\d:\d\d:\d\d|\d[ \t]*" + _ZONE + r"\s*$")
+_SECONDS_CLOCK = r"\d:\d\d:\d\d"
+_STAMP_CLOCK = regex.compile(r"(?i)\blast[ \t]+updated\b|" + _SECONDS_CLOCK + r"|\d[ \t]*" + _ZONE + r"\s*$")
 # A live widget's label and its refresh clock, without a figure: "Classement en direct · Mis à jour à
 # 17:52", "Live standings · Updated 17:52".
 _LIVE_LABEL = regex.compile(
-    r"(?i)[\p{L}][\p{L} '’-]{0,30}?\b(?:en direct|live)\b[\p{L} '’-]{0,20}[ \t]*[·•|–-][ \t]*"
-    r"(?:last[ \t]+)?(?:updated|mis[ \t]+à[ \t]+jour|màj|actualisé)[ \t]*(?:at|à)?[ \t]*" + _TIME)
+    r"(?i)[\p{L}][\p{L} '’-]{0,30}?\b(?:en direct|live)\b[\p{L} '’-]{0,20}[ \t]*[·•|–-][ \t]*" + _REFRESH)
+# Both need one of the refresh words: a cheap test first, on every line.
+_REFRESH_HINT = regex.compile(r"(?i)updated|mis\s+à\s+jour|màj|actualisé")
 # A date with a clock to the second is a machine's stamp, never a heading: "Aug 29, 2024 11:03:52 AM"
 # (a clock alone, "[00:00:12]", is a transcript's).
-_SECONDS = regex.compile(r"\d:\d\d:\d\d")
+_SECONDS = regex.compile(_SECONDS_CLOCK)
 _FORUM_LINE = regex.compile(
     r"(?i)(?:(?:[\p{L}\p{N} .'’-]{1,25}[ \t]*[·•|][ \t]*)?"
     r"(?:joined|member since|inscrit(?:e)?(?: le| en| depuis)?|membre depuis)[ \t]*:?[ \t]+[\p{L}\p{N} .,/-]{3,25}"
@@ -216,7 +219,7 @@ def _trigger():
     return regex.compile(
         rf"{_PUBLISH_VERB}|lecture|read|lesezeit|lectura|lettura|(?<!\w)(?:il{_S}+y{_S}+a|ago|vor|hace|fa|par|by|von"
         r"|por|da)(?!\w)|instant|just now|gerade eben|comment|r[ée]action|r[ée]ponse|repl|partage|share|vues|views"
-        r"|likes|kommentar|comentario|\d{1,2}[/.-]\d{1,2}[/.-]\d\d|\d:\d\d:\d\d", regex.I)
+        r"|likes|kommentar|comentario|\d{1,2}[/.-]\d{1,2}[/.-]\d\d|" + _SECONDS_CLOCK, regex.I)
 
 
 _KINDS = ("published", "reading", "relative", "counter", "date")
@@ -348,7 +351,8 @@ class MetadataLine(Rule):
                 yield self.finding(start, end, "forum post metadata line",
                                    Fix.unsafe(Edit.deletion(start, end), message="Remove the metadata line"))
                 continue
-            if _LIVE_COUNTER.fullmatch(text.strip()) or _LIVE_LABEL.fullmatch(text.strip()):
+            if _REFRESH_HINT.search(text) and (_LIVE_COUNTER.fullmatch(text.strip())
+                                               or _LIVE_LABEL.fullmatch(text.strip())):
                 start, end = line_removal(ln, doc)
                 yield self.finding(start, end, "live counter with its refresh time",
                                    Fix.unsafe(Edit.deletion(start, end), message="Remove the counter line"))

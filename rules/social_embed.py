@@ -289,8 +289,7 @@ class SocialEmbed(Rule):
             top = bar.index
             while top > 0 and not lines[top - 1].is_blank and bar.index - top < _POST_CARD_LINES:
                 top -= 1
-            date = next((k for k in range(top + 1, bar.index) if _CARD_DATE.fullmatch(lines[k].text.strip())), None)
-            if date is None or date != top + 1 or date + 1 >= bar.index:
+            if top + 2 >= bar.index or not _CARD_DATE.fullmatch(lines[top + 1].text.strip()):
                 continue  # the name, then the date, then at least one line of text
             start, end = _block_removal(lines[top], bar, doc)
             yield self.finding(start, end, "embedded post (page name, date, text and reactions)",

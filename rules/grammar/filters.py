@@ -303,7 +303,7 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         return False
     if upstream in harper_lints.PRONOUN_AGREEMENT and not harper_lints.pronoun_subject_ok(text, start):
         return False
-    if is_heading(text) or quotes.at_mention_edge(text, start, end) or _in_verse(text, start):
+    if is_heading(text) or quotes.at_mention_edge(text, start, end):
         return False
     if _proper_noun(text, start, end):
         return False  # "les stations Commerce et Bouffay": a name is no verb or adjective to mend
@@ -397,24 +397,12 @@ def _binomial(span: str) -> bool:
 
 
 _BINOMIAL_ZIPF = 3.0  # "bubo" 1.6, "vulpes" 1.2; "the the" is a slip (7.7)
-_VERSE_LINES, _VERSE_LINE_CHARS = 3, 60
 
 
 def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return max(zipf_frequency(word, lang) for lang in COMPARED_LANGUAGES)
-
-
-def _in_verse(text: str, at: int) -> bool:
-    """The slip sits in a stanza: three or more short lines in a row, most without a stop (a song
-    quoted line by line: "En passant par la Lorraine,⏎avec mes sabots,⏎rencontrai trois capitaines")."""
-    a = text.rfind("\n\n", 0, at)
-    b = text.find("\n\n", at)
-    block = text[a + 2 if a >= 0 else 0:b if b >= 0 else len(text)]
-    lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
-    return (len(lines) >= _VERSE_LINES and max(len(ln) for ln in lines) <= _VERSE_LINE_CHARS
-            and sum(ln.endswith((".", "!", "?", "…")) for ln in lines) <= len(lines) // 2)
 
 
 def _proper_noun(text: str, start: int, end: int) -> bool:
