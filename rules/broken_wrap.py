@@ -42,6 +42,14 @@ _SEASON_END = regex.compile(r"(?i)\b(?:printemps|été|automne|hiver|spring|summ
                             r"|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february"
                             r"|march|april|june|july|august|september|october|november|december)$")
 _YEAR_GOES_ON = regex.compile(r"^(?:19|20)\d\d(?:,?[ \u00a0]+\p{Ll}|[,;][ \u00a0]+\S)")
+# ... or an amount cut from the long line that leads to it, the sentence going on ("des aides qui
+# peuvent atteindre⏎1 000 € pour les foyers modestes").
+_AMOUNT_GOES_ON = regex.compile(
+    r"^\p{N}[\p{N} \u00a0\u202f.,]*[ \u00a0\u202f]?(?:€|\$|£|%|euros?|dollars?|pounds?|francs?|km|kg|kilos?|tonnes?"
+    r"|mètres?|metres?|hectares?|heures?|hours?|ans|years?|miles?|per[ \u00a0]?cent)[ \u00a0]+\p{Ll}")
+# A short lead-in opening its paragraph and ending on a preposition: the writer's own layout.
+_LEAD_IN_END = regex.compile(r"(?i)\b(?:for|to|of|with|from|pour|à|avec|par)$")
+_LOWER_WORD_END = regex.compile(r"[,;.!?][^\n]*[ \u00a0]\p{Ll}[\p{Ll}\p{M}]+$")  # a paragraph's, not a title's
 # Not prose: an address, a handle, a lettered or numbered list item, a Markdown heading or fence.
 _NOT_PROSE_START = regex.compile(r"^(?:\S*(?:://|www\.|@|\.\p{L}{2,}\b)|\p{Ll}[.)]\s|\p{N}+[.)°]\s)")
 _WORD = regex.compile(r"\w+")
@@ -224,6 +232,9 @@ class BrokenWrap(Rule):
         tail = b.content[tail_at:]
         if not head or not tail or head.startswith("#"):
             return None
+        if (len(head) < _LABEL_LINE and _LEAD_IN_END.search(head)
+                and (a.index == 0 or doc.lines[a.index - 1].is_blank)):
+            return None  # "Please pray for⏎the sick of the parish, …": a newsletter's lead-in, set apart
         joiner = self._joiner(doc, head, tail)
         if joiner is None:
             return None
@@ -276,6 +287,8 @@ class BrokenWrap(Rule):
             return " "
         if _SEASON_END.search(head) and _YEAR_GOES_ON.match(tail):
             return " "
+        if len(head) >= _SAFE_LINE and _LOWER_WORD_END.search(head) and _AMOUNT_GOES_ON.match(tail):
+            return " "
         return None
 
 
@@ -302,7 +315,8 @@ def _comma_list(para) -> list:
 def _plain_list(para) -> list:
     """Three or more short lines in a row, none ending in punctuation or a hyphen, after a heading
     that opens the paragraph or a line ending in a colon: a list written one item a line ("What
-    you'll need⏎a flat collar⏎a 2-metre lead⏎patience")."""
+    you'll need⏎a flat collar⏎a 2-metre lead⏎patience"). After a colon, two such lines that end
+    the paragraph are a list too: no full stop closes them as a sentence."""
     out: list = []
     run: list = []
     for i, ln in enumerate(para + [None]):
@@ -322,9 +336,9 @@ def _plain_list(para) -> list:
                 out += run
         elif len(run) >= _PLAIN_ITEMS + 1 and run[0] is para[0]:
             out += run  # a heading opening the paragraph, then the items
-        elif (len(run) >= _PLAIN_ITEMS and run[0] is not para[0]
+        elif ((len(run) >= _PLAIN_ITEMS or len(run) >= 2 and i == len(para)) and run[0] is not para[0]
               and para[i - len(run) - 1].content.rstrip().endswith(":")):
-            out += run  # the items after a line ending in ":"
+            out += run  # the items after a line ending in ":" (two, when no full stop ends the paragraph)
         run = []
     return out
 

@@ -11,10 +11,11 @@ _CLOSERS = "\"'”’»)]}*_"
 # The same mark repeated with spaces between: ", , ,", ". .", "! !". (". . ." is a spaced ellipsis.)
 _SPACED = regex.compile(r"(?<![.,;:!?…])([.,;!?])(?:[ \t\u00a0\u202f]+\1)+(?![.,;:!?…])")
 # Document-level pre-filter: _RUN and _SPACED without their lookarounds (most texts have neither).
-_CAN_FIRE = regex.compile(r"[.,;:!?]{2}|([.,;!?])[ \t\u00a0\u202f]+\1|…\.|[.!?][\"”»’]\.")
+_CAN_FIRE = regex.compile(r"[.,;:!?]{2}|([.,;!?])[ \t\u00a0\u202f]+\1|…\.|\.[\"”»’]\.")
 # A full stop after an ellipsis character ("des jours….") or after a closing quote whose sentence
-# already ended inside it ("by 2027.".").
-_STOP_AFTER_END = regex.compile(r"(?:(?<=\p{L}…)|(?<=[\p{L}\p{N}][.!?][\"”»’]))\.(?![.\p{L}\p{N}])")
+# already ended inside it with a full stop ("by 2027.".") - not a question or an exclamation quoted
+# inside the sentence, which the sentence's own stop closes ("“c-c-can I go?”.", « vraiment ? ».).
+_STOP_AFTER_END = regex.compile(r"(?:(?<=\p{L}…)|(?<=[\p{L}\p{N}]\.[\"”»’]))\.(?![.\p{L}\p{N}])")
 _QUESTION_THEN_DOT = regex.compile(r"([?!]{1,3})\.")
 _URLISH = regex.compile(r"://|^www\.|[/\\]|@")
 _ENTITY_BEFORE = regex.compile(r"&#?\w+$")  # "&raquo;." : the ";" closes an entity (CL106)

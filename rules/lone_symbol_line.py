@@ -30,11 +30,21 @@ _WRITTEN_RATING = regex.compile(r"(?i)\b(?:rating|note|score|verdict|avis)\b[^\n
 
 
 def _rating_written_near(lines, i: int) -> bool:
-    """The next or previous non-blank line (two lines away at most) writes the rating out."""
-    for k in (i - 2, i - 1, i + 1, i + 2):
-        if 0 <= k < len(lines) and _WRITTEN_RATING.search(lines[k].text):
-            return True
+    """A line two lines away at most, or further in the same block (a reviews widget: the stars,
+    the quotes, "Note moyenne 4,9/5 sur Google"), writes the rating out."""
+    for step in (-1, 1):
+        k, blanks = i + step, 0
+        while 0 <= k < len(lines) and abs(k - i) <= _RATING_REACH:
+            blanks += lines[k].is_blank
+            if blanks and abs(k - i) > 2:
+                break
+            if _WRITTEN_RATING.search(lines[k].text):
+                return True
+            k += step
     return False
+
+
+_RATING_REACH = 6
 
 
 class LoneSymbolLine(Rule):

@@ -32,7 +32,16 @@ _IDENTIFIER_HEADS = frozenset("""max min get set has num new old tmp str int use
     enable disable show hide use allow request response file data api app""".split())
 _SHORT_MERGE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Ll}{2}|à)(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_])")
 _SHORT_RIGHT_ZIPF = 3.0
+# A name written glued on purpose ("inDesign" 2.3, "deGrasse" 2.6) is listed that often; the lists also
+# hold the scrapers' own debris, rarer ("deParis" 1.5, "deSaint" 1.7, "laMaison" 1.7).
+_GLUED_NAME_ZIPF = 2.0
+# English prepositions head brands in lower case, however rarely listed ("inReach" 1.3, "atHome").
+_GLUED_BRAND_HEADS = frozenset({"in", "at", "of"})
 _DAY_PREPOSITIONS = frozenset({"on", "in", "by", "at"})
+# In running prose, a preposition glued to a name of two words or more: "founder ofRuang Lama".
+_NAME_PREPOSITIONS = _DAY_PREPOSITIONS | SHORT_FUNCTION_WORDS
+_PROSE_BEFORE = regex.compile(r"\p{Ll}[\p{Ll}\p{M}'’-]*[ \t\u00a0]+$")
+_NAME_GOES_ON = regex.compile(r"[ \t\u00a0]+\p{Lu}\p{Ll}+\b")
 _DAYS_AND_MONTHS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december""".split())
 # Capitalised left part ("Microsoft|Les"): a known word or name, glued to a
@@ -220,14 +229,20 @@ class MergedCase(Rule):
         for m in matches_at(_SHORT_MERGE, CASE_STEP, text):
             left, right = m.group(1), m.group(2)
             # "inthe" is listed, as a frequent typo: before one of the commonest words ("The", "Les")
-            # the glued token is a typo whatever the lists say; "inOui", "inDesign" are names. No name
-            # starts with "à" and a capital: "àParis" is a lost space even where the lists know it.
+            # the glued token is a typo whatever the lists say; "inOui", "inDesign" are names, listed
+            # more often than the scrapers' "deParis". No name starts with "à" and a capital:
+            # "àParis" is a lost space even where the lists know it.
             if (left in _DAY_PREPOSITIONS and right.lower() in _DAYS_AND_MONTHS
                     and not in_code_like_chunk(text, m.start(), m.end())):
                 yield self._split(m, left, right)  # "onSaturday", "inMarch": a day or a month is no code name
                 continue
+            if (left in _NAME_PREPOSITIONS and lexicon.is_unknown(left + right, langs)
+                    and _names_follow(text, m) and not in_code_like_chunk(text, m.start(), m.end())):
+                yield self._split(m, left, right)  # "co-founder ofRuang Lama", "the building onMain Street"
+                continue
             if (left not in SHORT_FUNCTION_WORDS
                     or left != "à" and not lexicon.is_unknown(left + right, langs)
+                    and (lexicon.best_zipf(left + right, shared) >= _GLUED_NAME_ZIPF or left in _GLUED_BRAND_HEADS)
                     and lexicon.best_zipf(right, shared) < _OPENER_ZIPF
                     or lexicon.best_zipf(right, shared) < _SHORT_RIGHT_ZIPF
                     or in_code_like_chunk(text, m.start(), m.end())):
@@ -302,3 +317,10 @@ def _names(text: str, m, left: str, right: str, langs) -> bool:
     if not left[0].isupper():
         return False
     return left in given and lexicon.best_zipf(right, shared) < _SURNAME_WORD_ZIPF  # "Priya|Shah"
+
+
+def _names_follow(text: str, m) -> bool:
+    """A lowercase word before, a capitalised word after: the glued part opens a name in a sentence
+    ("the co-founder ofRuang Lama said"); a title in capitals ("Using onClick Events") is no prose."""
+    return (_PROSE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
+            and _NAME_GOES_ON.match(text, m.end()) is not None)

@@ -17,7 +17,10 @@ _BRACKET_WORD = regex.compile(
 _FIGURE_OR_WORDS = regex.compile(r"\d|\s")
 # French "à" glued to a year or a count, before a space: "Fondée en 2019à Gand", "de 10à 12 ans".
 # ("5à7", an after-work drink in Québec, has no space after it.)
-_NUMBER_A = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-.,/:])(\d+)(à)(?=[ \u00a0\u202f]+[\p{L}\p{N}])")
+_NUMBER_A = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-.,/:])(\d+)(à)(?=[ \u00a0\u202f]+[\p{L}\p{N}])"
+                        # ... and English "a" glued to a price before its unit: "$4.50a pound", "£3a head"
+                        r"|(?<=[$£€¥₹])(\d+(?:[.,]\d\d)?)(a)(?=[ \u00a0]+(?:pound|kilo|head|person|week|month|year|day"
+                        r"|night|hour|piece|dozen|litre|liter|bag|box|bottle|ticket|session|class|lesson|go|pop)\b)")
 # Units, ordinals and multipliers that are written glued to a number on purpose.
 # International symbols plus the ordinal suffixes of the languages we see most.
 _MONTHS = frozenset("""janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre
@@ -49,6 +52,8 @@ _CLOCK_SUFFIXES = frozenset("am pm h hr hrs min mn sec s ms z utc gmt".split())
 _ONE_DIGIT_ZIPF = 5.5
 _WORD_ZIPF = 4.0
 _LONG_WORD, _LONG_WORD_ZIPF = 6, 3.0
+_VERY_LONG_WORD, _VERY_LONG_WORD_ZIPF = 9, 2.0  # "120distilleries": no unit or suffix is that long
+_ONE_DIGIT_LOWER_ZIPF = 4.5  # a lowercase word of five letters or more after one digit ("2costs" 5.0)
 # ... though the lists also know a one-digit number glued to the very commonest words ("2and"): text
 # speak names with them ("2you", "4ever") are listed apart.
 _TOP_WORD_AFTER_DIGIT = 7.0
@@ -70,6 +75,7 @@ _ORDINALS = frozenset("e er ère re ème eme è nd nde rd st th".split())
 _ORDINAL_WORD_ZIPF, _ORDINAL_WORD_LEN = 4.0, 4
 _SCORE = regex.compile(r"\d{1,3}-\d{1,3}")
 _CURRENCY_SIGNS = "$£€¥₹"
+_MONEY_SIGN = regex.compile(r"[$£€¥₹]\d")
 _MONEY_WORD_ZIPF = 4.0  # "per" 5.1, "in" 7.5; a sign then a figure then a word is no unit ("$5bn" is listed)
 _NUMBER_CODE = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_\-.,/:])(\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?)"
@@ -124,7 +130,7 @@ class MergedDigit(Rule):
         langs = lexicon.doc_langs(doc.lang)
         code = fenced_code(doc)
         found = list(self._numbers(text, langs))
-        if "fr" in langs and "à" in text:
+        if "fr" in langs and "à" in text or "en" in langs and _MONEY_SIGN.search(text):
             found += self._number_a(text)
         if ")" in text:
             found += self._brackets(text, langs)
@@ -159,8 +165,9 @@ class MergedDigit(Rule):
         for m in _NUMBER_A.finditer(text):
             if in_code_like_chunk(text, m.start(), m.end()):
                 continue
-            yield self.finding(m.start(), m.end(), f"merged words: '{m.group()}' reads as '{m.group(1)} à'",
-                               Fix.unsafe(Edit.insertion(m.start(2), " "), message=f"Split into '{m.group(1)} à'"))
+            number, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            yield self.finding(m.start(), m.end(), f"merged words: '{m.group()}' reads as '{number} {word}'",
+                               Fix.unsafe(Edit.insertion(m.end() - 1, " "), message=f"Split into '{number} {word}'"))
 
     def _brackets(self, text, langs):
         for m in _BRACKET_WORD.finditer(text):
@@ -248,9 +255,10 @@ def _frequent(word: str, langs, one_digit: bool) -> bool:
     # "5Go", "3Com" and product names are capitalised too.
     floor = _WORD_ZIPF if word.islower() else FUNCTION_WORD_ZIPF
     if word.islower() and len(word) >= _LONG_WORD:
-        floor = _LONG_WORD_ZIPF  # "140tirages": a long word is no unit or suffix
+        floor = _VERY_LONG_WORD_ZIPF if len(word) >= _VERY_LONG_WORD else _LONG_WORD_ZIPF  # "140tirages"
     if len(word) <= 3:
         floor = FUNCTION_WORD_ZIPF
     if one_digit and not (word.islower() and len(word) >= _LONG_WORD):
-        floor = max(floor, _ONE_DIGIT_ZIPF)  # "7up", "4chan", "9gag"; but "2slices": names are short
+        # "7up", "4chan", "9gag"; but "2slices", "2costs": names are short
+        floor = max(floor, _ONE_DIGIT_LOWER_ZIPF if word.islower() and len(word) >= 5 else _ONE_DIGIT_ZIPF)
     return lexicon.best_zipf(word.lower(), langs) >= floor

@@ -182,7 +182,7 @@ class MergedLetters(Rule):
                 yield self._finding(m.start(), m.end(), m.group(), split)
         for m in _NAME_TOKEN.finditer(text):
             split = (_brand_split(m.group(), langs, shared, name=True) or _opener_split(text, m, langs)
-                     or _surname_split(text, m, langs, shared))
+                     or _surname_split(text, m, langs, shared) or _named_elsewhere_split(text, m, langs))
             if split is not None and not in_code_like_chunk(text, m.start(), m.end()) and not _recurs(text, m.group()):
                 yield self._finding(m.start(), m.end(), m.group(), split)
         for m in _ACRONYM_TOKEN.finditer(text):
@@ -431,6 +431,31 @@ def _surname_split(text: str, m: regex.Match, langs, shared) -> Split | None:
             z = lexicon.zipf(right, lang)
             if z >= _SURNAME_WORD_ZIPF and lexicon.suffix_family(right, lang)[0] <= _SURNAME_SUFFIX_FAMILY:
                 return Split(left, right, lang, z)
+    return None
+
+
+# Function words that end no name, glued to a name the text writes alone elsewhere ("Dumas|dès").
+_NAMED_TAILS = frozenset("est dès les des aux sur par qui que une pour dans avec depuis sont était mais vers sans "
+                         "chez puis the and was has had are were with from which that this will said says".split())
+_NAMED_HEAD_LEN = 4
+_NAMED_TAIL_ZIPF = 5.0  # common in the text's language ("dès" 5.4, "depuis" 5.9)
+_GOES_ON_LOWER = regex.compile(r"[ \t\u00a0]+[\p{Ll}\d]")
+
+
+def _named_elsewhere_split(text: str, m: regex.Match, langs) -> Split | None:
+    """"Théo Dumasdès la reprise" -> "Dumas dès": an unlisted token, a function word that ends no name
+    after a head the text writes alone elsewhere ("Dumas"), and the sentence goes on in lower case."""
+    token = m.group()
+    if not _GOES_ON_LOWER.match(text, m.end()) or not lexicon.is_unknown(token, langs):
+        return None
+    for n in range(3, min(7, len(token) - _NAMED_HEAD_LEN + 1)):
+        head, tail = token[:-n], token[-n:]
+        if tail not in _NAMED_TAILS or not head[-1].islower():
+            continue
+        alone = regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}_-]){regex.escape(head)}(?![\p{{L}}\p{{M}}\p{{N}}_])")
+        lang = max(langs, key=lambda code: lexicon.zipf(tail, code))
+        if lexicon.zipf(tail, lang) >= _NAMED_TAIL_ZIPF and alone.search(text) is not None:
+            return Split(head, tail, lang, lexicon.zipf(tail, lang))  # a function word of the text's language
     return None
 
 

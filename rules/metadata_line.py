@@ -8,21 +8,20 @@ must be recognised, and one of them must be a metadata marker:
 - a reading time ("Temps de lecture : 5 min", "5 min read", "Lesezeit: 4 Min.");
 - a relative time ("Il y a 3 heures", "2 hours ago", "vor 3 Stunden", "hace 2 horas").
 
-Dates, times and counters ("12 comments") count only next to a marker, after a byline
-("Par Jean Dupont · 12 mars 2024 à 08h15"; a date alone after a byline is the article's own
-dateline and stays) or together ("March 3, 2024 · 12 comments"): a date in words alone ("Mardi
-12 mars", "2015", "Le 14 mai 2024 à 07:32") may be a live-blog day separator, a section heading
-or an event listing, and stays, as does a clock time alone after "Updated" (a live story's own
-marker: "Updated 6.40pm" alone in its paragraph; but "Last updated 18:52 EAT", with "last", seconds or
-a zone, is the page's stamp, and so is a clock inside a widget's block: "Line status⏎Updated 09:41"),
-and a live widget's figure or label with its refresh clock goes ("Turnout 38.6% · updated 00:47:12",
-"Classement en direct · Mis à jour à 17:52"); a
-numeric date with a time ("12/03/2024 08:15") is a stamp, also when
-it is glued after a paragraph's last sentence ("… tournée. 04/06/2024 - 11:02"), and so is a date
-with a clock to the second ("Aug 29, 2024 11:03:52 AM") or a date and its clock right under the
-headline ("14 octobre 2025 - 09:12"); listings' and Q&A sites' stamps count as
-publication stamps ("Listed 3 days ago", "asked Nov 12, 2021 at 19:04"). Machine stamps
-("Updated: 2024-03-05") belong to CL301.
+Dates, times and counters ("12 comments") count only next to a marker, after a byline ("Par Jean
+Dupont · Publié le 12 mars 2024"; a date after a byline, with its clock or a reading time, is the
+article's own dateline and stays) or together ("March 3, 2024 · 12 comments"): a date in words alone
+("Mardi 12 mars", "2015", "Le 14 mai 2024 à 07:32") may be a live-blog day separator, a section
+heading or an event listing, and stays, as does a clock time alone after "Updated" (a live story's
+own marker: "Updated 6.40pm" alone in its paragraph; but "Last updated 18:52 EAT", with "last",
+seconds or a zone, is the page's stamp, and so is a clock inside a widget's block: "Line
+status⏎Updated 09:41"), and a live widget's figure or label with its refresh clock goes ("Turnout
+38.6% · updated 00:47:12", "Classement en direct · Mis à jour à 17:52"); a numeric date with a time
+("12/03/2024 08:15") is a stamp, also when it is glued after a paragraph's last sentence ("…
+tournée. 04/06/2024 - 11:02"), and so is a date with a clock to the second ("Aug 29, 2024 11:03:52
+AM") or a date and its clock right under the headline ("14 octobre 2025 - 09:12"); listings' and Q&A
+sites' stamps count as publication stamps ("Listed 3 days ago", "asked Nov 12, 2021 at 19:04").
+Machine stamps ("Updated: 2024-03-05") belong to CL301.
 """
 from __future__ import annotations
 
@@ -35,7 +34,6 @@ from corpuslint.document import code_lines
 from corpuslint.rules.stray_id import classify as stray_id
 
 _S = r"[ \t\u00a0\u202f]"  # a space, no-break spaces included
-_CLOCK = regex.compile(r"\d{1,2}[ \u00a0\u202f]?(?:[h:][ \u00a0\u202f]?\d{2}|h\b|[ap]\.?m\b)", regex.I)
 
 _MONTH = (
     r"janv(?:ier|\.)?|f[ée]vr(?:ier|\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:let|\.)?|ao[uû]t"
@@ -100,7 +98,7 @@ _RELATIVE_ANY = _relative(_UNIT_ANY)
 _PUBLISH_VERB = (
     r"(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne|(?:derni[eè]re\s+)?mise?\s+[àa]\s+jour|m[àa]j|actualis[ée]e?"
     r"|modifi[ée]e?|[ée]dit[ée]e?|date\s+de\s+(?:publication|mise\s+[àa]\s+jour)|en\s+ligne\s+depuis"
-    r"|(?:first\s+|originally\s+)?published|posted|(?:last\s+)?updated|last\s+(?:modified|update)|modified"
+    r"|(?:first\s+|originally\s+)?published|posted|(?:last\s+)?updated|last\s+(?:modified|update)(?:\s+on(?=\s*:))?|modified"
     r"|listed|asked|answered|submitted|publication(?=\s*:)"
     r"|date\s+published|(?:zuletzt\s+)?(?:ver[öo]ffentlicht|aktualisiert|ge[äa]ndert)|erstellt|stand(?=\s*:)"
     r"|publicad[oa]|actualizad[oa]|[úu]ltima\s+actualizaci[óo]n|fecha\s+de\s+publicaci[óo]n"
@@ -196,6 +194,14 @@ _REFRESH_HINT = regex.compile(r"(?i)updated|mis\s+à\s+jour|màj|actualisé")
 # A date with a clock to the second is a machine's stamp, never a heading: "Aug 29, 2024 11:03:52 AM"
 # (a clock alone, "[00:00:12]", is a transcript's).
 _SECONDS = regex.compile(_SECONDS_CLOCK)
+# A review site's badge: "Note moyenne 4,9/5 sur Google · 187 avis", "Rated 4.8 out of 5 on Trustpilot
+# (1,203 reviews)": a score out of 5 on a named platform, with its count or alone.
+_RATING_BADGE = regex.compile(
+    r"(?i)(?:(?:note moyenne|note|moyenne|average rating|rating|rated|excellent|très bien|great)\s*:?\s*)?"
+    r"[0-5](?:[.,]\d)?\s*(?:/\s*5|out of 5|sur 5)?\s*[★⭐]?\s*(?:sur|on|de|from)\s+"
+    r"(?:Google(?: Reviews| Maps)?|Trustpilot|Tripadvisor|TripAdvisor|Facebook|Yelp|Avis Vérifiés|Doctolib|Booking(?:\.com)?"
+    r"|Airbnb|Feefo|Checkatrade|Treatwell|Planity|PagesJaunes)"
+    r"(?:\s*[·|•,–-]?\s*\(?\d[\d\s.,\u00a0\u202f]*\s*(?:avis|reviews?|notes?|évaluations?|ratings?)\)?)?")
 _FORUM_LINE = regex.compile(
     r"(?i)(?:(?:[\p{L}\p{N} .'’-]{1,25}[ \t]*[·•|][ \t]*)?"
     r"(?:joined|member since|inscrit(?:e)?(?: le| en| depuis)?|membre depuis)[ \t]*:?[ \t]+[\p{L}\p{N} .,/-]{3,25}"
@@ -292,9 +298,10 @@ class MetadataLine(Rule):
     (`Il y a 3 heures`, `Il y a 2 jours · Lecture 4 min`, `Updated 5 min ago`, `2 hours ago`).
     A numeric date with its time (`12/03/2024 08:15`) alone is a stamp too, as is a wire's
     (`Apr 08, 2025, 08:00 ET`), and a forum's post furniture (`Newbie · Joined Sep 2024 · 3 posts`,
-    `Last edited by X on Sat 13 Jul 2024 21:04, edited 1 time in total.`). A byline followed by
-    such metadata (`Par Jean Dupont · Publié le 12 mars 2024`, `By Jane Doe | March 3, 2024 |
-    5 min read`, `Jean Dupont · Il y a 3 heures`) keeps its byline and loses the rest.
+    `Last edited by X on Sat 13 Jul 2024 21:04, edited 1 time in total.`), and a review site's
+    rating badge (`Note moyenne 4,9/5 sur Google · 187 avis`). A byline followed by
+    such metadata (`Par Jean Dupont · Publié le 12 mars 2024 à 08h15`, `Jean Dupont · Il y a 3
+    heures`) keeps its byline and loses the rest.
 
     ## Why is this bad?
     The strip is page furniture, not article text: it dates a page, not the prose, and it repeats
@@ -304,7 +311,10 @@ class MetadataLine(Rule):
     with a time (`Mardi 12 mars`, `2015`, `Le 14 mai 2024 à 07:32`: a live-blog day separator, a
     heading or an event listing), a first-publication date in words alone (`Published: 12 September
     2024`, the article's own dateline), a byline alone or with a place (`Par Claire Vasseur`,
-    `By Rachel Donovan in Washington`), a name with a date (`Marie Curie, 7 novembre 1867`),
+    `By Rachel Donovan in Washington`), a name with a date (`Marie Curie, 7 novembre 1867`), the
+    author's strip as the site prints it under the title (`Inès Ben Saïd · 17 octobre 2025 · 9 min
+    de lecture`, `Par Romain Keller – 14 juin 2024 à 12:05`: a byline with its date, clock or
+    reading time),
     "Il y a 20 ans" (a retrospective's heading), recipe times (`Préparation : 30 min`) and
     scores stay quiet.
     In Markdown, an emphasised stamp (`*Published 12 November 2024*`) is the writer's and stays.
@@ -346,6 +356,11 @@ class MetadataLine(Rule):
                 yield self.finding(start, end, "publication stamp glued to the end of a paragraph",
                                    Fix.unsafe(Edit.deletion(start, end), message="Remove the stamp"))
                 continue
+            if "5" in text and _RATING_BADGE.fullmatch(text.strip()):
+                start, end = line_removal(ln, doc)
+                yield self.finding(start, end, "review site's rating badge",
+                                   Fix.unsafe(Edit.deletion(start, end), message="Remove the badge line"))
+                continue
             if _FORUM_LINE.fullmatch(text.strip()):
                 start, end = line_removal(ln, doc)
                 yield self.finding(start, end, "forum post metadata line",
@@ -375,8 +390,10 @@ class MetadataLine(Rule):
                 # (inside a widget's block, "Line status⏎Updated 09:41⏎Green line: …", it is the widget's)
             if kinds == ["published"] and byline is None and _dateline().fullmatch(text.strip()):
                 continue  # "Published: 12 September 2024": the article's own dateline, as after a byline
-            if byline is not None and kinds == ["date"] and not _CLOCK.search(text, byline, end):
-                continue  # "Par Camille Onfroy — 12 mars 2025": the article's own dateline, kept by editors
+            if byline is not None and set(kinds) <= {"date", "reading"}:
+                # "Par Camille Onfroy — 12 mars 2025 à 12:05", "Inès Ben Saïd · 17 octobre 2025 · 9 min de
+                # lecture": the author's own strip as the site prints it under the title, kept by editors
+                continue
             safe = byline is None and not {"published", "date"}.intersection(kinds)
             make = Fix.safe if safe else Fix.unsafe
             what = _describe(kinds)
@@ -423,14 +440,17 @@ def _date_clock():
 
 
 def _under_headline(doc, ln) -> bool:
-    """``ln`` is the second non-blank line of the text, the first being the headline (further down,
-    a date and its clock may head a live blog's entry)."""
-    seen = 0
-    for other in doc.lines[:ln.index]:
-        seen += not other.is_blank
-        if seen > 1:
-            return False
-    return seen == 1
+    """``ln`` follows the headline: the text's first line, or the line right under a breadcrumb
+    ("Accueil » Société"); further down, a date and its clock may head a live blog's entry, or an
+    event listing's ("Concert de Noël⏎14 décembre 2025 - 20:30")."""
+    before = [other for other in doc.lines[:ln.index] if not other.is_blank]
+    if len(before) == 1:
+        return True
+    return (len(before) == 2 and doc.lines[ln.index - 1] is before[1]
+            and _CRUMB_SEPARATOR.search(before[0].content) is not None)
+
+
+_CRUMB_SEPARATOR = regex.compile(r"\S\s+[»›>]\s+\S")
 
 
 def _alone(doc, ln) -> bool:

@@ -45,6 +45,8 @@ _TYPES = (  # order matters: the first match names the token
     ("slug_id", regex.compile(r"[a-z]{2,}(?:[-_](?:[a-z]+|\d+))*[-_]\d{6,}(?:[-_](?:[a-z]+|\d+))*")),
     # "/actualites/2024/03/12/story-0a7c33e1": a page path with a date or an ID in it
     ("slug_id", regex.compile(r"(?=\S*\d{4})(?:/[a-z0-9][a-z0-9._-]*){2,}/?")),
+    # "2294-revision-v1", "88-autosave-v1": a WordPress revision's slug where its title was
+    ("slug_id", regex.compile(r"\d{2,}-(?:revision|autosave)-v\d{1,3}")),
     # "5/12": a PDF's page counter (checked below: the page is within the count)
     ("page_counter", regex.compile(r"\d{1,3}/\d{1,3}")),
     # "pcm/vl/dch", "bur-fz/abc": a news agency's sign-off, the initials of those who handled the wire
@@ -87,6 +89,10 @@ def _token_type(token: str) -> str | None:
 _GLUED_LABEL = regex.compile(r"^(\p{L}{2,12}):(?=[\p{L}\d])")  # "ID:nL1N3FX0QK": the label lost its space
 _REVISION = regex.compile(r"(?<=[\s|·•,;])(rev|version)[\s\u00a0]+(\d{1,4})$")
 _URN = next(p for name, p in _TYPES if name == "urn")
+# JavaScript's Date.toString(): "Tue Oct 08 2024 21:47:03 GMT+0100 (British Summer Time)".
+_SCRIPT_DATE = regex.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-3]\d \d{4} "
+    r"[0-2]\d:[0-5]\d:[0-5]\d GMT[+-]\d{4}(?: \([^()\n]{1,60}\))?")
 _PLAYER_CLOCK = regex.compile(
     r"(?:[▶►⏵⏸❚][ \t\ufe0f]*)?(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*/[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}")
 # A gallery's counter alone in its paragraph: "1 of 7", "Photo 2 sur 12", "Image 3/9".
@@ -97,6 +103,8 @@ _GALLERY_COUNTER = regex.compile(
 def classify(line: str) -> tuple[str, bool] | None:
     """(what it is, safe to remove) when ``line`` is a stray ID or timestamp, else None."""
     line = line.strip()
+    if _SCRIPT_DATE.fullmatch(line):
+        return "machine timestamp", True  # a script's printed date object, not a date a writer sets
     if _PLAYER_CLOCK.fullmatch(line):
         return "media player position", True  # "00:00 / 52:41": an audio or video player's counter
     gallery = _GALLERY_COUNTER.fullmatch(line)

@@ -267,6 +267,26 @@ def test_broken_wraps_are_joined_and_other_breaks_end_a_segment():
     assert s.to_doc(join, join + 5) == (doc.text.index("\nhier"), doc.text.index("\nhier") + 5)
 
 
+def test_the_lines_of_a_stanza_are_read_apart():
+    verse = "En passant par la Lorraine,\navec mes sabots,\nrencontrai trois capitaines,\navec mes sabots.\n"
+    assert [s.text for s in prose.segments(Document(verse, lang="fr"))] == [
+        "En passant par la Lorraine,", "avec mes sabots,", "rencontrai trois capitaines,", "avec mes sabots."]
+    # short lines of prose cut by a narrow column are still joined
+    prose_text = "Le maire, élu en mars,\na présenté hier\nson budget pour 2025.\n"
+    assert [s.text for s in prose.segments(Document(prose_text, lang="fr"))] == [
+        "Le maire, élu en mars, a présenté hier son budget pour 2025."]
+
+
+@needs_grammalecte
+def test_a_folk_song_line_is_no_verb_without_its_subject():
+    verse = ("Le refrain :\n\nEn passant par la Lorraine,\navec mes sabots,\nrencontrai trois capitaines,\n"
+             "avec mes sabots, dondaine,\nOh, oh, oh ! avec mes sabots.\n")
+    assert cl5(verse, "fr") == []
+    # the same slip in a sentence of prose is still found
+    prose_line = "Hier soir, sur la place, le maire rencontrai trois capitaines.\n"
+    assert [word for _, word in spans(prose_line, cl5(prose_line, "fr"))] == ["rencontrai"]
+
+
 def test_markdown_structure_and_inline_markup_are_skipped():
     text = "## Titre\n\n- Voir [le le guide](https://exemple.fr/le-le) et `le le` ici.\n"
     doc = Document(text, lang="fr", markdown=True)

@@ -62,6 +62,8 @@ UPSTREAM_EXCEPTIONS = (
      r"|weren['’]t|will|would|could|should|can|might|must|has|have|had)\s+$", r""),
     # "que ce soit le cas ou non": an alternative, not the relative "où".
     ("fr", r"conf_où_ou", r"(?i)ou", r"", r"^\s+(?:non|pas)\b"),
+    # "Départ en car à 8h45": no imperative ends in "t" ("pars-en", "prends-en"), so this is a noun.
+    ("fr", r"imp_union", r"(?i)\p{L}+t\s+(?:en|y)", r"", r""),
     # "bon marché", "meilleur marché" are invariable.
     ("fr", r"_(?:gn|ppas)_", r"(?i)bon|meilleur", r"", r"^\s+marché\b"),
     # "infirmière en chef", "rédactrice en chef": a fixed phrase, not a noun to feminise.
@@ -161,6 +163,9 @@ UPSTREAM_EXCEPTIONS = (
      r"|among|between|behind|beside|against|during|towards?|upon|within|across|around|near|like)\s+$", r""),
     ("en", r"harper:(?:TheirToTheyre|YourToYoure)", r"(?i)their|your", r"",
      r"^\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozen|several|many|own)\b)"),
+    # ... nor open a subject whose verb comes next ("if their need is assessed": a noun, then its verb).
+    ("en", r"harper:(?:TheirToTheyre|YourToYoure)", r"(?i)their|your", r"",
+     r"^\s+\p{L}+\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might)\b"),
 )
 _EXCEPTIONS = tuple((lang, regex.compile(rule), regex.compile(span), regex.compile(before), regex.compile(after))
                     for lang, rule, span, before, after in UPSTREAM_EXCEPTIONS)
@@ -178,7 +183,8 @@ _FR_ADVERB = r"(?:très|bien|plus|moins|peu|fort|si|aussi|trop|déjà|toujours|s
 # follows its verb, not the complement.
 _FR_WORD = r"(?!(?:a|ont|avait|avaient|aura|auront|est|sont|était|étaient|sera|seront)\s)\p{L}+\s+"
 _FR_COMPLEMENT = regex.compile(
-    rf"(?i)(?P<head>\p{{L}}+)\s+{_FR_PREPOSITION}\s*(?:\d[\d\s.,]*\s)?(?:{_FR_WORD}){{1,2}}(?:{_FR_ADVERB}\s+)?$")
+    rf"(?i)(?P<head>\p{{L}}+)\s+{_FR_PREPOSITION}(?:(?<=['’])\s*|\s+)(?:\d[\d\s.,]*\s)?(?:{_FR_WORD}){{1,2}}"
+    rf"(?:{_FR_ADVERB}\s+)?$")  # a preposition is a word of its own: "ensuite" holds no "en"
 # Two complements stacked: "les élus de l'agglomération du Cotentin réunis".
 _FR_COMPLEMENTS = regex.compile(
     rf"(?i)(?P<head>\p{{L}}+)\s+(?:{_FR_PREPOSITION}(?:(?<=['’])\s*|\s+)(?:{_FR_WORD}){{1,2}}){{2}}$")
@@ -277,6 +283,8 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
             return False
     if lang == "en" and category in (REPETITION, GRAMMAR) and _pseudo_cleft(text, start, end):
         return False
+    if _in_stutter(text, start, end):
+        return False  # « je-je-je veux », "c-c-can I go?": a stutter written down, on purpose
     if category == REPETITION:
         word = doubled_word(span)
         if word and _INITIAL.fullmatch(word):
@@ -353,7 +361,25 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
             return False  # "en skiff seniors", "le relais juniors": a sports category, invariable after its noun
         if lang == "fr" and (_COMPOUND_COLOUR.match(text, end) or _COMPOUND_COLOUR.match(" " + span)):
             return False  # "en tutus vert amande", "des robes bleu ciel": a compound colour is invariable
+        if lang == "fr" and span.strip().lower() in _FR_INVARIABLE:
+            return False  # "les vieux autorails diesel", "des vestes marron": nouns used as adjectives
+        if lang == "fr" and span.strip().lower() in _FR_APPOSED_NOUNS and _PLURAL_WORD_BEFORE.search(before[-30:]):
+            return False  # "des tomates cerises", "des mots clés": a noun apposed to a plural noun agrees or not
+        if lang == "fr" and span.strip().lower() in ("brut", "net") and _AMOUNT_BEFORE.search(before[-30:]):
+            return False  # "7'400 francs brut par mois": after an amount, an adverb
+        if lang == "fr" and span.strip().lower() in ("saint", "sainte") and _NAME_AFTER.match(text, end):
+            return False  # "les deux apôtres, saint Pierre et saint Jacques": a title before a name
     return True
+
+
+_STUTTER = regex.compile(r"(?<![\p{L}-])(\p{L}{1,4})(?:-\1){1,}-?\p{L}*", regex.I)
+
+
+def _in_stutter(text: str, start: int, end: int) -> bool:
+    for m in _STUTTER.finditer(text, max(0, start - 20), min(len(text), end + 20)):
+        if m.start() < end and start < m.end():
+            return True
+    return False
 
 
 _ACRONYM = regex.compile(r"\p{Lu}{2,}\d*")
@@ -369,6 +395,14 @@ _COMPOUND_COLOUR = regex.compile(
     r"|brune|beige|orange|marron)s?\s+(?:ciel|marine|nuit|roi|canard|pétrole|turquoise|amande|pomme|olive|sapin|bouteille"
     r"|émeraude|anis|d[''’]eau|vif|foncé|clair|pâle|pastel|cerise|bordeaux|sang|tomate|brique|citron|moutarde|paille"
     r"|perle|anthracite|ardoise|souris|acier|poudré|bonbon|fuchsia|ivoire|cassé|chocolat|caramel|sable)\b")
+# Nouns used as adjectives stay invariable ("des moteurs diesel", "des pulls marron").
+_FR_INVARIABLE = frozenset("diesel standard marron orange kaki bio cash sexy vintage design tendance nature "
+                           "pop rock punk people super extra".split())
+# Nouns set after a noun as its epithet; in the plural both numbers are written.
+_FR_APPOSED_NOUNS = frozenset("cerises clés limites pilotes témoins phares mères types records butoirs surprises "
+                              "éclairs tampons relais fleuves modèles".split())
+_PLURAL_WORD_BEFORE = regex.compile(r"\p{L}{2,}[sx]\s+$")
+_AMOUNT_BEFORE = regex.compile(r"(?i)\d\s*(?:€|\$|£|euros?|francs?|dollars?|livres?|CHF|FCFA|XOF|XAF)\s+$")
 _QUOTED = regex.compile(r"«[^«»\n]{1,80}»|“[^“”\n]{1,80}”")
 _TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
 

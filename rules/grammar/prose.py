@@ -6,7 +6,8 @@ Grammar runs after debris is accounted for (``doc.prior`` holds phase-0 findings
 - the other debris fixes (a split merged word, repaired mojibake, a dropped "..") are applied,
   so the checker reads the text as it will be after fixing;
 - broken wraps are joined with a space; other line breaks end the segment (headings, list
-  items, one-line paragraphs stay apart, so no slip is invented across them);
+  items, one-line paragraphs and the lines of a stanza stay apart, so no slip is invented across
+  them);
 - Markdown structure is skipped (``Line.content``), inline markup, URLs, e-mail addresses and
   handles are blanked with spaces of the same length.
 
@@ -81,6 +82,7 @@ def segments(doc) -> list[Segment]:
     out: list[Segment] = []
     for para in doc.paragraphs:
         run: list = []
+        stanza = _stanza(para)
         for ln in para:
             content = ln.content
             lead = len(content) - len(content.lstrip())
@@ -89,12 +91,23 @@ def segments(doc) -> list[Segment]:
                 _flush(doc, run, edits, out)
                 run = []
                 continue
-            if run and not (_prior_joins(edits, run[-1].end) or _wrapped(run[-1], ln, doc)):
+            if run and not (_prior_joins(edits, run[-1].end) or not stanza and _wrapped(run[-1], ln, doc)):
                 _flush(doc, run, edits, out)
                 run = []
             run.append(ln)
         _flush(doc, run, edits, out)
     return out
+
+
+def _stanza(para) -> bool:
+    """Three short lines or more, two of them closed by a comma: verse, whose lines are read apart
+    ("avec mes sabots,⏎rencontrai trois capitaines," is no verb without its subject)."""
+    lines = [ln.content.strip() for ln in para]
+    return (len(lines) >= _STANZA_LINES and all(len(t) < _STANZA_WIDTH for t in lines)
+            and sum(t.endswith((",", ";")) for t in lines) >= 2)
+
+
+_STANZA_LINES, _STANZA_WIDTH = 3, 40   # the width below which broken wraps (CL405) see verse too
 
 
 def _prior_joins(edits, newline_at: int) -> bool:
