@@ -19,8 +19,8 @@ _FIGURE_OR_WORDS = regex.compile(r"\d|\s")
 # ("5à7", an after-work drink in Québec, has no space after it.)
 _NUMBER_A = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-.,/:])(\d+)(à)(?=[ \u00a0\u202f]+[\p{L}\p{N}])"
                         # ... and English "a" glued to a price before its unit: "$4.50a pound", "£3a head"
-                        r"|(?<=[$£€¥₹])(\d+(?:[.,]\d\d)?)(a)(?=[ \u00a0]+(?:pound|kilo|head|person|week|month|year|day"
-                        r"|night|hour|piece|dozen|litre|liter|bag|box|bottle|ticket|session|class|lesson|go|pop)\b)")
+                        r"|(?<=[$£€¥₹])(\d+(?:[.,]\d\d)?)(a)(?=[ \u00a0]+(?:pound|kilo|head|person|week|month|year"
+                        r"|day|night|hour|piece|dozen|litre|liter|bag|box|bottle|ticket|session|class|lesson|go|pop)\b)")
 # Units, ordinals and multipliers that are written glued to a number on purpose.
 # International symbols plus the ordinal suffixes of the languages we see most.
 _MONTHS = frozenset("""janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre

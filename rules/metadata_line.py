@@ -98,7 +98,8 @@ _RELATIVE_ANY = _relative(_UNIT_ANY)
 _PUBLISH_VERB = (
     r"(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne|(?:derni[eè]re\s+)?mise?\s+[àa]\s+jour|m[àa]j|actualis[ée]e?"
     r"|modifi[ée]e?|[ée]dit[ée]e?|date\s+de\s+(?:publication|mise\s+[àa]\s+jour)|en\s+ligne\s+depuis"
-    r"|(?:first\s+|originally\s+)?published|posted|(?:last\s+)?updated|last\s+(?:modified|update)(?:\s+on(?=\s*:))?|modified"
+    r"|(?:first\s+|originally\s+)?published|posted|(?:last\s+)?updated|last\s+(?:modified|update)(?:\s+on(?=\s*:))?"
+    r"|modified"
     r"|listed|asked|answered|submitted|publication(?=\s*:)"
     r"|date\s+published|(?:zuletzt\s+)?(?:ver[öo]ffentlicht|aktualisiert|ge[äa]ndert)|erstellt|stand(?=\s*:)"
     r"|publicad[oa]|actualizad[oa]|[úu]ltima\s+actualizaci[óo]n|fecha\s+de\s+publicaci[óo]n"
@@ -199,7 +200,7 @@ _SECONDS = regex.compile(_SECONDS_CLOCK)
 _RATING_BADGE = regex.compile(
     r"(?i)(?:(?:note moyenne|note|moyenne|average rating|rating|rated|excellent|très bien|great)\s*:?\s*)?"
     r"[0-5](?:[.,]\d)?\s*(?:/\s*5|out of 5|sur 5)?\s*[★⭐]?\s*(?:sur|on|de|from)\s+"
-    r"(?:Google(?: Reviews| Maps)?|Trustpilot|Tripadvisor|TripAdvisor|Facebook|Yelp|Avis Vérifiés|Doctolib|Booking(?:\.com)?"
+    r"(?:Google(?: Reviews| Maps)?|Trustpilot|Tripadvisor|Facebook|Yelp|Avis Vérifiés|Doctolib|Booking(?:\.com)?"
     r"|Airbnb|Feefo|Checkatrade|Treatwell|Planity|PagesJaunes)"
     r"(?:\s*[·|•,–-]?\s*\(?\d[\d\s.,\u00a0\u202f]*\s*(?:avis|reviews?|notes?|évaluations?|ratings?)\)?)?")
 _FORUM_LINE = regex.compile(

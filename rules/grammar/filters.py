@@ -397,7 +397,8 @@ _COMPOUND_COLOUR = regex.compile(
     r"|perle|anthracite|ardoise|souris|acier|poudré|bonbon|fuchsia|ivoire|cassé|chocolat|caramel|sable)\b")
 # Nouns used as adjectives stay invariable ("des moteurs diesel", "des pulls marron").
 _FR_INVARIABLE = frozenset("diesel standard marron orange kaki bio cash sexy vintage design tendance nature "
-                           "pop rock punk people super extra".split())
+                           "pop rock punk people super extra antigel antibrouillard antirides antichoc antivol "
+                           "antibruit antipollution anticorruption antigaspi".split())
 # Nouns set after a noun as its epithet; in the plural both numbers are written.
 _FR_APPOSED_NOUNS = frozenset("cerises clés limites pilotes témoins phares mères types records butoirs surprises "
                               "éclairs tampons relais fleuves modèles".split())
