@@ -367,6 +367,9 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
             return False  # "des tomates cerises", "des mots clés": a noun apposed to a plural noun agrees or not
         if lang == "fr" and span.strip().lower() in ("brut", "net") and _AMOUNT_BEFORE.search(before[-30:]):
             return False  # "7'400 francs brut par mois": after an amount, an adverb
+        if (lang == "fr" and _PLURAL_ITEM_BEFORE.search(before[-40:]) and _PLURAL_ITEM_AFTER.match(text, end)
+                and span.strip()[-1:] in "sx"):
+            return False  # "fédère producteurs, coopératives et industriels": items of a list agree with nothing
         if lang == "fr" and span.strip().lower() in ("saint", "sainte") and _NAME_AFTER.match(text, end):
             return False  # "les deux apôtres, saint Pierre et saint Jacques": a title before a name
     return True
@@ -403,6 +406,8 @@ _FR_INVARIABLE = frozenset("diesel standard marron orange kaki bio cash sexy vin
 _FR_APPOSED_NOUNS = frozenset("cerises clés limites pilotes témoins phares mères types records butoirs surprises "
                               "éclairs tampons relais fleuves modèles".split())
 _PLURAL_WORD_BEFORE = regex.compile(r"\p{L}{2,}[sx]\s+$")
+_PLURAL_ITEM_BEFORE = regex.compile(r"\p{L}{2,}[sx],\s+$")
+_PLURAL_ITEM_AFTER = regex.compile(r"\s+(?:et|ou)\s+\p{L}{2,}[sx]\b")
 _AMOUNT_BEFORE = regex.compile(r"(?i)\d\s*(?:€|\$|£|euros?|francs?|dollars?|livres?|CHF|FCFA|XOF|XAF)\s+$")
 _QUOTED = regex.compile(r"«[^«»\n]{1,80}»|“[^“”\n]{1,80}”")
 _TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
