@@ -342,12 +342,13 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         return False  # the next word is quoted: a mention (« que »), not part of the sentence
     if category == AGREEMENT:
         before = text[:start]
+        word = span.strip().lower()
         if _after_closing_quote(before) or _NUMBER_UNIT.search(before[-20:]):
             return False
         if (_ACRONYM.fullmatch(span.strip()) or _in_quoted_title(text, start, end)
                 or _in_credited_title(text, start, end)):
             return False  # "l'US Tournon": a club's initials; « Astral Rangers », "Debussy, « Dieu ! … »": titles
-        if lang == "fr" and span.strip().lower() in _FR_DETERMINERS and _NAME_AFTER.match(text, end):
+        if lang == "fr" and word in _FR_DETERMINERS and _NAME_AFTER.match(text, end):
             return False  # "la Sud de France Arena", "la MG4": the article goes with the whole name
         if _TITLE_SUBJECT.search(before[-80:]):
             return False  # "Les Chantiers de l'Histoire est un podcast": a title is one thing
@@ -355,22 +356,22 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
             return False
         if lang == "fr" and _SCORE_OUT_OF.search(before[-20:]):
             return False  # "une note sur 10 censée mesurer": the denominator is no plural subject
-        if lang == "fr" and span.strip().lower() in _EN_LOCUTION_NOUNS and _EN_BEFORE.search(before[-6:]):
+        if lang == "fr" and word in _EN_LOCUTION_NOUNS and _EN_BEFORE.search(before[-6:]):
             return False  # "met en relation étudiants et propriétaires": a set phrase, invariable
         if lang == "fr" and _SPORT_CATEGORY.match(text, end):
             return False  # "en skiff seniors", "le relais juniors": a sports category, invariable after its noun
         if lang == "fr" and (_COMPOUND_COLOUR.match(text, end) or _COMPOUND_COLOUR.match(" " + span)):
             return False  # "en tutus vert amande", "des robes bleu ciel": a compound colour is invariable
-        if lang == "fr" and span.strip().lower() in _FR_INVARIABLE:
+        if lang == "fr" and word in _FR_INVARIABLE:
             return False  # "les vieux autorails diesel", "des vestes marron": nouns used as adjectives
-        if lang == "fr" and span.strip().lower() in _FR_APPOSED_NOUNS and _PLURAL_WORD_BEFORE.search(before[-30:]):
+        if lang == "fr" and word in _FR_APPOSED_NOUNS and _PLURAL_WORD_BEFORE.search(before[-30:]):
             return False  # "des tomates cerises", "des mots clés": a noun apposed to a plural noun agrees or not
-        if lang == "fr" and span.strip().lower() in ("brut", "net") and _AMOUNT_BEFORE.search(before[-30:]):
+        if lang == "fr" and word in ("brut", "net") and _AMOUNT_BEFORE.search(before[-30:]):
             return False  # "7'400 francs brut par mois": after an amount, an adverb
         if (lang == "fr" and _PLURAL_ITEM_BEFORE.search(before[-40:]) and _PLURAL_ITEM_AFTER.match(text, end)
-                and span.strip()[-1:] in "sx"):
+                and span.strip().endswith(("s", "x"))):
             return False  # "fédère producteurs, coopératives et industriels": items of a list agree with nothing
-        if lang == "fr" and span.strip().lower() in ("saint", "sainte") and _NAME_AFTER.match(text, end):
+        if lang == "fr" and word in ("saint", "sainte") and _NAME_AFTER.match(text, end):
             return False  # "les deux apôtres, saint Pierre et saint Jacques": a title before a name
     return True
 
