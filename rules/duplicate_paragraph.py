@@ -51,7 +51,9 @@ class DuplicateParagraph(Rule):
     and the body, or a live-blog entry repeated; also a paragraph printed alone and again as the
     opening of the next one (a teaser, then the full text). When the copies follow each other
     (only blank lines between), the earlier one is reported and the last one stays, as a diff of
-    the page would show it; a copy further down is reported itself and the first one stays. A Markdown
+    the page would show it (a line printed exactly twice in a row, or a paragraph, is shown with
+    both copies: which one goes changes nothing); a copy further down is reported itself and the
+    first one stays. A Markdown
     heading is kept over its plain copy. Only lines of at least 25 characters and 4 words count
     (and a short heading, not a sentence, printed twice with only blank lines between: "6.
     Patinoire éphémère"): other short lines (`Question:`, `Au moins pour l’instant.`, `-`) and table rows
@@ -66,7 +68,8 @@ class DuplicateParagraph(Rule):
     again further down) loses its pinned copy, label included; the entry stays in its place. A
     pull quote (a quotation alone in its paragraph, printed in full inside another, with its stop or,
     without it, a sentence's length: twelve words or more) goes; a short quoted subheading stays. A line
-    quoted under "X wrote:" (a forum's reply) and a recipe card's title above its times stay.
+    quoted under "X wrote:" (a forum's reply), a forum signature under each of its author's posts
+    and a recipe card's title above its times stay.
 
     ## Why is this bad?
     Repeated text over-weights one sentence in a corpus, trips near-duplicate filters and reads
@@ -165,6 +168,8 @@ class DuplicateParagraph(Rule):
                 continue  # "wrenandthistle wrote:" then the post it answers: a forum's quotation
             if _recipe_card_title(doc, ln):
                 continue  # a recipe plugin's card repeats the post's title above its times and yield
+            if _forum_signature(doc, ln):
+                continue  # "Tony – OO gauge, …" under each of Tony's posts: a forum signature
             yield self._finding(doc, [earlier], [ln])
 
     def _pinned_copies(self, doc, content, keys, repeated):
@@ -266,9 +271,10 @@ class DuplicateParagraph(Rule):
             message += " (up to case or punctuation)"
         fix = (Fix.safe if adjacent and exact else Fix.unsafe)(
             Edit.deletion(start, end), message=f"Remove this copy; line {kept[0].index + 1} stays")
-        if adjacent and exact and _SENTENCE_END.search(later[-1].content):
-            # A paragraph of prose printed twice in a row: which copy goes changes nothing, so the
-            # finding shows both (headlines keep their own rule: the copy is the finding).
+        if adjacent and exact and (_SENTENCE_END.search(later[-1].content) or _pair(doc, earlier, later)):
+            # A paragraph of prose, or a headline, printed twice in a row: which copy goes changes
+            # nothing, so the finding shows both. A headline printed three times keeps its first
+            # copy out of the finding: the copies after it are the debris.
             start, end = min(start, earlier[0].start), max(end, later[-1].start + len(later[-1].text))
         return self.finding(start, end, message, fix)
 
@@ -293,6 +299,12 @@ def _stutter(doc, earlier, later) -> bool:
             and _exact([earlier]) == _exact([later])
             and len(text) >= STUTTER_CHARS and len(_TOKEN.findall(text)) >= STUTTER_TOKENS
             and not _SENTENCE_END.search(text))
+
+
+def _pair(doc, earlier, later) -> bool:
+    """One line printed exactly twice in the whole text."""
+    text = later[0].content.strip()
+    return len(earlier) == len(later) == 1 and sum(ln.content.strip() == text for ln in doc.lines) == 2
 
 
 def _exact(lines) -> str:
@@ -337,6 +349,21 @@ _QUOTE_HEADER = regex.compile(
 _RECIPE_CARD = regex.compile(
     r"(?i)(?:prep(?:aration)?(?: time)?|cook(?:ing)? time|total time|servings?|serves|yield|makes|ingredients|"
     r"préparation|temps de préparation|cuisson|repos|portions?|pour \d+ (?:personnes|parts)|ingrédients)\b")
+
+
+# A forum post's header: "by trackpin_tony » Sun Feb 11, 2024 10:37 am", "par Jojo » 12 mars 2024".
+_POST_HEADER = regex.compile(r"(?i)(?:posted |post )?(?:by|par)[ \t]+\S{2,40}[ \t]*[»›|][ \t]*\S.*\d.*")
+
+
+def _forum_signature(doc, ln) -> bool:
+    """In a forum thread (two post headers or more), a short line without a full stop repeated is
+    its author's signature, printed under each post by design."""
+    text = ln.content.strip()
+    return (len(text.split()) <= SIGNATURE_WORDS and not _SENTENCE_END.search(text)
+            and sum(1 for x in doc.lines if _POST_HEADER.fullmatch(x.content.strip())) >= 2)
+
+
+SIGNATURE_WORDS = 15
 
 
 def _recipe_card_title(doc, ln) -> bool:

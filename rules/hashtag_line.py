@@ -4,7 +4,8 @@ from corpuslint.rule import Edit, Fix, Rule, line_removal
 from corpuslint.document import code_lines
 
 # A hashtag needs a letter ("#1" is a ranking) and touches its '#' ("# Titre" is a Markdown heading).
-_TAG = r"#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*"
+# Pages print a tag's name whole, hyphen included ("#Granges-Paccot", "#Covid-19", an anchor "#art-220917").
+_TAG = r"#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*(?:-[\p{L}\p{N}_]+)*"
 # ... though among tags with letters a number is a tag too ("#dengue #974 #LaRéunion").
 _ANY_TAG = rf"(?:{_TAG}|#\p{{N}}+)"
 _WORD_TAG = regex.compile(_TAG)

@@ -8,14 +8,32 @@ _LIST_ITEM = regex.compile(r"[ \t]*[-*+][ \t]+\S")  # "- in Windows Hello on a P
 _SPACE = regex.compile(r"[\s\u00a0\u2000-\u200b\u202f\ufeff]+")
 _GRAPHEME = regex.compile(r"\X")
 # Deliberate: section breaks of three or more of one mark ("***", "* * *", "---", "___"), code
-# fences ("```", "~~~") and the typographic ornaments used alone as section breaks.
+# fences ("```", "~~~") and the typographic ornaments used alone as section breaks. ("❧" is also a
+# theme's list bullet left alone: it goes, unsafe.)
 _SECTION_BREAK = regex.compile(r"([-*_=~#•·+`])\1{2,}")
-_ORNAMENTS = frozenset("⁂❦❧")
+_ORNAMENTS = frozenset("⁂❦")
 # "[…]" marks an omission in a quotation: it is text.
 _OMISSION = frozenset({"[…]", "(…)", "[...]", "(...)"})
 # Marks that may carry meaning alone (an ellipsis, a lone question): removal is not safe.
-_MEANINGFUL = frozenset({"…", "...", "?", "!", "?!", "!?", "..", "?..."})
+_MEANINGFUL = frozenset({"…", "...", "?", "!", "?!", "!?", "..", "?...", "❧"})
 _MAX_MARKS = 3
+# A lone bracket of unfenced code: its partner is open in the lines of its block ("Options = [" / "]").
+_BRACKETS = {"]": "[", "}": "{", ")": "(", "[": "]", "{": "}", "(": ")", "];": "[", "},": "{"}
+
+
+def _balances(marks: str, i: int, lines) -> bool:
+    """The block around line ``i`` leaves its partner unmatched: a closing mark closes what a line
+    above opened, an opening one opens what a line below closes."""
+    closing = marks[0] in "]})"
+    step = -1 if closing else 1
+    partner, mark = _BRACKETS[marks], marks[0]
+    k, depth = i + step, 0
+    while 0 <= k < len(lines) and not lines[k].is_blank:
+        depth += lines[k].text.count(partner) - lines[k].text.count(mark)
+        if depth > 0:
+            return True
+        k += step
+    return False
 # Closing marks under a line that ends mid-sentence finish that sentence.
 _CLOSING = regex.compile(r"[.,;:!?…)\]»”\"']+")
 _ENDS_CLAUSE = regex.compile(r"[.!?…,;:][\s\u00a0]*$")
@@ -120,6 +138,8 @@ class LoneSymbolLine(Rule):
     def _deliberate(marks, ln, lines, doc) -> bool:
         if _SECTION_BREAK.fullmatch(marks) or marks in _ORNAMENTS or marks in _OMISSION:
             return True
+        if marks in _BRACKETS and _balances(marks, ln.index, lines):
+            return True  # "MachineOptions = [" … "]": a bracket of code that closes (or opens) a list
         prev = lines[ln.index - 1] if ln.index > 0 else None
         if _CLOSING.fullmatch(marks) and prev is not None and not prev.is_blank \
                 and not _ENDS_CLAUSE.search(prev.text):

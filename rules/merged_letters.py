@@ -26,6 +26,23 @@ _ACRONYM_WORD_ZIPF, _ACRONYM_WORD_LEN = 4.0, 4
 _ACRONYM_TAIL_WORD_ZIPF = 2.5
 _UNLISTED_ACRONYM_LEN = 3  # an unlisted one needs a top word after it ("SNDEen", "SNCFet")
 _UNLISTED_TAIL_WORD_ZIPF = 4.0  # "SND|Een": "een" is Dutch, 3.0 in the shared lists
+# ... or a long word, which no acronym takes as an ending: "PCGspokesperson".
+_ACRONYM_LONG_WORD_LEN, _ACRONYM_LONG_WORD_ZIPF = 8, 3.0
+# A capitalised common word (the last of a name: "Commerce Department", "Parish Council") glued to
+# the verb its subject takes: "Departmenthas", "Councilmeets", "Forumsaid". Names end in none of
+# these; shorter verbs ("met": "Ahmet", "had": "Fahad") do.
+_SUBJECT_VERB_TAILS = ("has", "said", "says", "told", "added", "meets", "wants", "plans", "warned", "confirmed",
+                       "announced", "agreed", "voted", "decided", "insists", "admits", "expects")
+_SUBJECT_LEFT_ZIPF, _SUBJECT_LEFT_LEN = 4.0, 4
+# A word glued to a negated auxiliary: "maintainersdon't", "theycan't".
+_NEGATED_AUX = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_\-'’])(\p{Ll}{3,}?)(don|doesn|didn|isn|aren|wasn|weren|can|couldn|won|wouldn|shouldn"
+    r"|haven|hasn|hadn|mustn)['’]t(?![\p{L}])")
+_NEGATED_LEFT_ZIPF = 2.0
+# French: "fin", "début", "mi" glued to a month: "finavril", "débutjuillet".
+_MONTH_MERGE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_\-])(fin|début|mi|courant)(janvier|février|mars|avril|mai|juin|juillet|août|septembre"
+    r"|octobre|novembre|décembre)(?![\p{L}\p{M}\p{N}_\-])")
 # A product code (capitals and a figure) glued to one of the commonest words: "PS5et", "RTX4090and".
 _CODE_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_\-])(\p{Lu}{2,}\d{1,4})(\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_\-'’ʼ])")
 _CODE_WORD_ZIPF = 6.5
@@ -107,7 +124,10 @@ class MergedLetters(Rule):
     "thecity": far rarer than their words; two of the very commonest even when the lists know the
     token as a web misspelling: "inthe", "dela"), a clitic glued to the next word ("club'sbiggest"), a
     brand, name, acronym or capitalised common word glued to a word ("GitHubou", "Chalaronneet",
-    "ASVELsamedi", "Teamwas"), a product code glued to one of the commonest words ("PS5et") or a
+    "ASVELsamedi", "Teamwas"), a capitalised common word glued to the verb of its subject
+    ("Departmenthas", "Councilmeets"), an acronym glued to a long word ("PCGspokesperson"), a word
+    glued to a negated auxiliary ("maintainersdon't"), French "fin" or "début" glued to a month
+    ("finavril"), a product code glued to one of the commonest words ("PS5et") or a
     road or model code to an ordinary word ("A8restait"), a name glued to "à" or "où"
     ("Tinqueuxoù"), a surname glued to an ordinary word after a listed given name ("Priya
     Shahstole"; not "-ville", "-worth" and other endings that make surnames), a capitalised
@@ -182,6 +202,7 @@ class MergedLetters(Rule):
                 yield self._finding(m.start(), m.end(), m.group(), split)
         for m in _NAME_TOKEN.finditer(text):
             split = (_brand_split(m.group(), langs, shared, name=True) or _opener_split(text, m, langs)
+                     or _subject_verb_split(m.group(), langs)
                      or _surname_split(text, m, langs, shared) or _named_elsewhere_split(text, m, langs))
             if split is not None and not in_code_like_chunk(text, m.start(), m.end()) and not _recurs(text, m.group()):
                 yield self._finding(m.start(), m.end(), m.group(), split)
@@ -191,6 +212,15 @@ class MergedLetters(Rule):
             if split is not None and not in_code_like_chunk(text, m.start(), m.end()) and not _recurs(text, m.group()):
                 yield self._finding(m.start(), m.end(), m.group(), split)
 
+        if "en" in langs and ("n't" in text or "n’t" in text):
+            for m in _NEGATED_AUX.finditer(text):
+                left, aux = m.groups()
+                if (lexicon.zipf(left, "en") >= _NEGATED_LEFT_ZIPF and lexicon.is_unknown(left + aux, langs)
+                        and not in_code_like_chunk(text, m.start(), m.end())):
+                    yield self._finding(m.start(), m.end(), m.group(), Split(left, m.group()[len(left):], "en", 0.0))
+        if "fr" in langs:
+            for m in _MONTH_MERGE.finditer(text):
+                yield self._finding(m.start(), m.end(), m.group(), Split(m.group(1), m.group(2), "fr", 0.0))
         for pattern, floor in ((_CODE_TOKEN, _CODE_WORD_ZIPF), (_SHORT_CODE_TOKEN, WORD_ZIPF)):
             for m in pattern.finditer(text):
                 code, word = m.groups()
@@ -479,9 +509,14 @@ def _acronym_split(acronym: str, word: str, langs, shared) -> Split | None:
         return None
     for lang in langs:
         z = lexicon.zipf(word, lang)
-        if z >= FUNCTION_WORD_ZIPF or z >= _ACRONYM_WORD_ZIPF and len(word) >= _ACRONYM_WORD_LEN:
+        if (z >= FUNCTION_WORD_ZIPF or z >= _ACRONYM_WORD_ZIPF and len(word) >= _ACRONYM_WORD_LEN
+                or _long_word(word, z)):
             return Split(acronym, word, lang, z)
     return None
+
+
+def _long_word(word: str, z: float) -> bool:
+    return len(word) >= _ACRONYM_LONG_WORD_LEN and z >= _ACRONYM_LONG_WORD_ZIPF
 
 
 def _unlisted_acronym_split(acronym: str, word: str, langs, shared) -> Split | None:
@@ -491,6 +526,18 @@ def _unlisted_acronym_split(acronym: str, word: str, langs, shared) -> Split | N
         return None
     for lang in langs:
         z = lexicon.zipf(word, lang)
-        if z >= _NAME_TAIL_ZIPF:
+        if z >= _NAME_TAIL_ZIPF or _long_word(word, z):
             return Split(acronym, word, lang, z)
+    return None
+
+
+def _subject_verb_split(token: str, langs) -> Split | None:
+    """"Departmenthas" -> "Department has": a capitalised common word, then a verb of its subject."""
+    if "en" not in langs or not lexicon.is_unknown(token, langs):
+        return None
+    for tail in _SUBJECT_VERB_TAILS:
+        left = token[:-len(tail)]
+        if (token.endswith(tail) and len(left) >= _SUBJECT_LEFT_LEN
+                and lexicon.zipf(left.lower(), "en") >= _SUBJECT_LEFT_ZIPF):
+            return Split(left, tail, "en", lexicon.zipf(tail, "en"))
     return None

@@ -205,7 +205,10 @@ class StrayId(Rule):
     gallery's (`1 of 7`, alone in its paragraph), a news agency's sign-off
     (`pcm/vl/dch`), a page's view counter (`Affichages : 214`), an image's file name with a figure
     in it (`IMG_4471.jpg`), a CMS path glued after a paragraph's last sentence (`… offices.
-    node/4412`), and a countdown widget (`Registration closes in⏎12⏎Days⏎04⏎Hours…`).
+    node/4412`), a countdown widget (`Registration closes in⏎12⏎Days⏎04⏎Hours…`), a clock time
+    alone between two paragraphs of prose when it is the text's only such line (`09:47`: a page's
+    update time; a live blog has one per entry, a timetable sets them among short lines), and a
+    shop's product meta line (`SKU: TUMP-DAB23-50 Category: Bottled Cider Tags: dry`).
 
     ## Why is this bad?
     These are CMS fields (publication time, record number) that the extractor printed as if
@@ -241,11 +244,17 @@ class StrayId(Rule):
 
     def check(self, doc):
         yield from self._countdowns(doc)
+        yield from self._lone_clock(doc)
         code = code_lines(doc)
         for ln in doc.prose_lines():
             if ln.index in code:
                 continue
             text = ln.content.strip()
+            if ":" in text and _PRODUCT_META.fullmatch(text):
+                start, end = line_removal(ln, doc)
+                yield self.finding(start, end, "a shop's product meta line (SKU, category, tags)",
+                                   Fix.unsafe(Edit.deletion(start, end), message="Remove the product meta line"))
+                continue
             slash = "/" in text
             tail = _TRAILING_PATH.search(ln.content) if slash else None
             if tail is not None:
@@ -266,6 +275,21 @@ class StrayId(Rule):
             yield self.finding(start, end, f"stray {what} alone on a line", fix)
 
 
+    def _lone_clock(self, doc):
+        """"09:47" alone between two paragraphs of prose, the only such line: the update time of a
+        page printed in its body. A live blog heads its entries with times, so it has several; a
+        timetable sets its times among short lines."""
+        clocks = [ln for ln in doc.lines if _CLOCK.fullmatch(ln.content.strip())]
+        if len(clocks) != 1 or not _alone(doc, clocks[0].index):
+            return
+        ln = clocks[0]
+        before = [x for x in doc.lines[:ln.index] if not x.is_blank][-1:]
+        after = [x for x in doc.lines[ln.index + 1:] if not x.is_blank][:1]
+        if before and after and all(len(x.content.split()) >= _PROSE_WORDS for x in before + after):
+            start, end = line_removal(ln, doc)
+            yield self.finding(start, end, "stray clock time alone between two paragraphs",
+                               Fix.unsafe(Edit.deletion(start, end), message="Remove the time line"))
+
     def _countdowns(self, doc):
         for para in doc.paragraphs:
             items = para[1:]
@@ -275,6 +299,14 @@ class StrayId(Rule):
                 start, end = removal_span(doc, para[0], para[-1])
                 yield self.finding(start, end, "a countdown widget: its label, figures and units",
                                    Fix.safe(Edit.deletion(start, end), message=f"Remove the {len(para)} lines"))
+
+
+# A shop's product meta line: "SKU: TUMP-DAB23-50 Category: Bottled Cider Tags: dry", "UGS : MIEL-500".
+_PRODUCT_META = regex.compile(
+    r"(?i)(?:sku|ugs)[ \t\u00a0]*:[ \t\u00a0]*(?=[\w./-]*\d)[\w./-]+"
+    r"(?:[ \t\u00a0]+(?:categor(?:y|ies)|catégories?|tags?|étiquettes?)[ \t\u00a0]*:[^\n]{1,150})?")
+_CLOCK = regex.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")
+_PROSE_WORDS = 12
 
 
 def _alone(doc, i: int) -> bool:

@@ -13,9 +13,18 @@
   "would limit it's growth"; not after a verb of saying or thinking: "showed it's possible");
 - "you're" for "your" after a preposition or a verb that takes an object, before a plain word ("bring
   you're bike", "with you're family"; not before a participle, an adjective or an adverb);
+- "it's" for "its" and "who's" for "whose" before "own" ("gets it's own vet", "who's own wedding");
+  "it's" after a verb of having or holding ("has it's off days", "traces it's roots") or after "at"
+  ("at it's best");
+- "your" and "their" for "you're" and "they're" before a state that ends the clause ("your in luck",
+  "tell us their fine in lessons");
+- "effected" for "affected" after an adverb of degree ("badly effected");
+- "to" for "too" between a copula and an adjective of degree before "to" or a stop ("was to nervous
+  to come");
 - "loose" for "lose" after a modal or a negation ("will not loose access"), after "to" before
   what is lost ("to loose track"), or after "and" before its object ("turn customers away and loose a
-  day's takings"; not "let loose a").
+  day's takings"; not "let loose a"), or after an adverb of frequency before what is lost ("always
+  loose count").
 
 Harper's own lints (ThereToTheir, YourToYoure) rely on its tagger and miss these frames; the
 frames here are narrow so that each reading is certain.
@@ -58,6 +67,39 @@ _LOOSE = regex.compile(
     r"hope|access|out|their|his|her|its|your|our|my|the)\b"
     r"|(?<!\b(?i:let|lets|letting|cut|cuts|cutting|break|breaks|broke|breaking|turn|turned|set|sets|hang|hangs|hung|and)\s+)"
     r"\band\s+(?P<w>loose)\s+(?:a|an|the|their|his|her|its|our|your|my|some|all|any|weight|money|track|sight)\b")
+
+# "always loose count": after an adverb of frequency, before what is lost.
+_LOOSE_ADVERB = regex.compile(
+    r"(?i)\b(?:always|often|sometimes|never|usually|easily|quickly|soon|regularly|constantly)\s+(?P<w>loose)\s+"
+    r"(?:count|track|sight|touch|weight|money|interest|patience|control|heart|faith|hope|access|my|your|their"
+    r"|his|her|its|our)\b")
+# "it's own", "who's own": "it is own" and "who is own" cannot be; the possessive was meant.
+_OWN = regex.compile(r"(?<![\p{L}'’])(?P<w>[Ii]t['’]s|[Ww]ho['’]s)\s+own(?![\p{L}'’-])(?!\s+goals?\b)")
+# "has it's off days", "traces it's roots", "at it's best": "it is" follows no verb of having or
+# holding, nor "at".
+_ITS_HAVE = regex.compile(
+    r"(?<![\p{L}'’])(?:has|have|had|having|gets|got|traces|traced|trace|tracing|owes|owed|earned|earns|marks"
+    r"|marked|celebrates|celebrated|celebrating|at)\s+(?P<w>it['’]s)\s+(?!(?:been|not|a|an|the)\b)\p{Ll}")
+# "your in luck", "tell us their fine in lessons": a possessive takes a noun, not a state that ends
+# the clause ("their fine work", "your right to vote" stay).
+_STATE_AFTER = (r"(?=\s*(?:[.,;!?]|$|(?:in|at|with|for|and|but|now|again|here|there|today)\b))")
+_YOUR_STATE = regex.compile(r"(?<![\p{L}'’])(?P<w>[Yy]our)\s+in\s+luck\b")
+_THEIR_STATE = regex.compile(
+    r"(?<![\p{L}'’])(?P<w>[Tt]heir)\s+(?:not\s+going\s+to|going\s+to|about\s+to|(?:fine|okay|ok|unsure|happy|safe|unable"
+    r"|able|sure|ready|scared|nervous|worried)" + _STATE_AFTER + r")")
+# "badly effected": an adverb of degree qualifies "affected" ("changes were effected" stays).
+_EFFECTED = regex.compile(
+    r"(?i)\b(?:badly|adversely|negatively|severely|seriously|directly|heavily|hardest|worst|deeply|greatly"
+    r"|disproportionately|particularly|directly|most|least|hugely|significantly)\s+(?P<w>effected)\b")
+# "She was to nervous to come": between a copula and an adjective (never a verb) before "to" or a stop,
+# "to" is "too".
+_TOO_ADJECTIVES = r"""nervous|busy|late|early|big|small|tired|scared|shy|young|old|expensive|difficult|hard|high|low|
+    heavy|weak|afraid|ill|sick|dangerous|risky|complicated|far|much|many|good|few|little|quiet|loud|steep|narrow|
+    wide|tight|short|deep|shallow|hot|cold|busy|full|soon|fast|slowly|quickly|often"""
+_TO_TOO = regex.compile(
+    r"(?<![\p{L}'’])(?:is|was|were|are|be|been|being|feel|feels|felt|seem|seems|seemed|looked|looks|got|get|gets"
+    r"|far|way|much|all)\s+(?P<w>to)\s+(?:" + _TOO_ADJECTIVES.replace("\n", "").replace(" ", "") + r")"
+    r"(?=\s*(?:[.,;!?]|to\b|for\b))")
 
 # "its almost always worth it": the possessive takes a noun, never an article, "not" or an adverb.
 _ITS = regex.compile(
@@ -119,6 +161,14 @@ _FRAMES = (
     (_YOUR, "you're", "“your” before a verb: the contraction of “you are” is “you're”.", None),
     (_WEATHER, "whether", "A clause of choice takes “whether”, not “weather”.", None),
     (_LOOSE, "lose", "The verb is “lose”; “loose” means not tight.", None),
+    (_LOOSE_ADVERB, "lose", "The verb is “lose”; “loose” means not tight.", None),
+    (_OWN, None, "Before “own” the possessive is meant: “its”, “whose”.", None),
+    (_ITS_HAVE, "its", "“it's” after a verb of having or after “at”: the possessive is “its”.", None),
+    (_YOUR_STATE, "you're", "“your” before a state: the contraction of “you are” is “you're”.", None),
+    (_THEIR_STATE, "they're", "“their” before a state: the contraction of “they are” is “they're”.", None),
+    (_EFFECTED, "affected", "After an adverb of degree the verb is “affected” (“effected” means carried out).",
+     None),
+    (_TO_TOO, "too", "“to” before an adjective of degree: the adverb is “too”.", None),
     (_ITS, "it's", "“its” before an article, “not” or an adverb: the contraction of “it is” is “it's”.",
      None),
     (_ITS_WORTH, "it's", "“its worth” before a verb in -ing: the contraction of “it is” is “it's”.", None),
@@ -136,7 +186,9 @@ def check(text: str) -> list[Slip]:
             if accept is not None and not accept(m):
                 continue
             word = m.group("w")
-            repl = right[0].upper() + right[1:] if word[0].isupper() else right
-            out.append(Slip(m.start("w"), m.end("w"), "corpuslint", f"{word.lower()}-for-{right}", CONFUSION,
+            # "it's own" -> "its", "who's own" -> "whose"
+            fix = right or ("its" if word.lower().startswith("it") else "whose")
+            repl = fix[0].upper() + fix[1:] if word[0].isupper() else fix
+            out.append(Slip(m.start("w"), m.end("w"), "corpuslint", f"{word.lower()}-for-{fix}", CONFUSION,
                             message, (repl,)))
     return out

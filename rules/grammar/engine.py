@@ -201,6 +201,7 @@ def _slips(st: _State, backend, text: str, lang: str, categories: frozenset[str]
         found = conflicts.resolve(found, text, lambda fixed: list(backend.check(fixed, lang, categories)))
     found = conflicts.pronoun_side(found, text)
     found = _a_or_participle(found, text)
+    found = _incoherence_after_fix(found, text)
     # A gender slip with no feminine (or masculine) to offer is a noun in apposition or an invariable
     # word ("sortie club", "tribune ouest"): it has no form to agree.
     found = tuple(s for s in found if not (s.backend == "grammalecte" and categorize(s) == AGREEMENT
@@ -221,6 +222,27 @@ _SUBJECT_BEFORE_A = regex.compile(
     r"(?i)(?:\b(?:il|elle|on|qui)|\b(?:le|la|les|l['’]|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|notre|votre)\s*\p{L}+)\s+$")
 
 
+# "ont du improviser": Grammalecte reports "du" -> "dû" and, on the next word, its "incoherence
+# with du"; the first fix settles both, so the second slip goes.
+_INCOHERENCE = regex.compile(r"Incohérence avec [“«\"] ?([\p{L}'’-]+)")
+
+
+def _incoherence_after_fix(found: tuple, text: str) -> tuple:
+    drop = set()
+    for s in found:
+        m = _INCOHERENCE.search(s.message)
+        if m and any(o is not s and o.suggestions and text[o.start:o.end].lower() == m.group(1).lower()
+                     and 0 < s.start - o.end <= 2 for o in found):
+            drop.add(id(s))
+    return tuple(s for s in found if id(s) not in drop) if drop else found
+
+
+_GOVERNED_BEFORE_A = regex.compile(
+    r"(?i)(?<!\p{L})(?:est|sont|était|étaient|sera|seront|serait|seraient|été|être|a|ont|avait|avaient|aura"
+    r"|auront)\s+(?:(?:pas|plus|bien|déjà|toujours|très|fortement|tous|toutes)\s+)?"
+    r"\p{Ll}+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|ies|t|te|ts|tes)\s+$")
+
+
 def _a_or_participle(found: tuple, text: str) -> tuple:
     prepositions = [s for s in found if s.upstream.startswith("grammalecte:") and "conf_à_a_infinitif" in s.upstream]
     drop = set()
@@ -231,6 +253,14 @@ def _a_or_participle(found: tuple, text: str) -> tuple:
             continue
         subject = _SUBJECT_BEFORE_A.search(text, max(0, a.start - 40), a.start) is not None
         drop.add(id(a) if subject else id(participle))
+    # The other way round, "s'est engagée à prolongé": Grammalecte offers "a" for "à" and the
+    # infinitive for the participle. After an auxiliary and a participle or an adjective ("s'est
+    # engagée à", "sont prêts à") "à" is the preposition and the infinitive is the slip; elsewhere
+    # ("Ryanair à annoncé") the verb "a" is.
+    for a in (s for s in found if "conf_a_à_verbe" in s.upstream and text[s.start:s.end].lower() == "à"):
+        other = next((s for s in found if "conf_a_à_verbe" in s.upstream and 0 < s.start - a.end <= 2), None)
+        if other is not None and _GOVERNED_BEFORE_A.search(text, max(0, a.start - 60), a.start):
+            drop.add(id(a))
     return tuple(s for s in found if id(s) not in drop) if drop else found
 
 

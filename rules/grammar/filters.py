@@ -60,6 +60,10 @@ UPSTREAM_EXCEPTIONS = (
     # "Is there evidence…?", "Was there a way": after an inverted verb, "there" is existential.
     ("en", r"harper:ThereToTheir", r"(?i)there", r"(?i)\b(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t"
      r"|weren['’]t|will|would|could|should|can|might|must|has|have|had)\s+$", r""),
+    # "On s'attendait à plus serré", "il pensait à partir": after a verb in the imperfect with its
+    # pronoun, "à" is the preposition (two verbs cannot follow each other).
+    ("fr", r"conf_a_à_verbe", r"(?i)à", r"(?i)(?:\b(?:il|elle|on|ils|elles|je|tu|nous|vous)\s+|\b(?:s|m|t)['’]|\b(?:se|me|te)\s+)"
+     r"\p{L}+(?:ait|aient|ais|ions|iez)\s+$", r""),
     # "que ce soit le cas ou non": an alternative, not the relative "où".
     ("fr", r"conf_où_ou", r"(?i)ou", r"", r"^\s+(?:non|pas)\b"),
     # "Départ en car à 8h45": no imperative ends in "t" ("pars-en", "prends-en"), so this is a noun.
@@ -291,6 +295,8 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
             return False  # "e. e. cummings", "J. J. Abrams": initials, not a word said twice
         if word and _binomial(span):
             return False  # "Bubo bubo", "Vulpes vulpes": a species named after its genus
+        if word and _doubled_name(text, start, span):
+            return False  # "une carte Pass Pass", "Bora Bora": a name that doubles itself
         if word and lang == "en":
             from .patterns_en import particle_then_preposition
 
@@ -299,6 +305,8 @@ def keep(category: str, text: str, start: int, end: int, lang: str, upstream: st
         return not (word and word in GRAMMATICAL_DOUBLES.get(lang, ()))
     if category not in _WORD_CATEGORIES:
         return True
+    if lang == "fr" and category == AGREEMENT and _DISTRIBUTIVE.match(text, start):
+        return False  # "Résultats commune par commune", "maison par maison": an invariable phrase
     if upstream.startswith("harper:") and not _harper_count_noun_ok(upstream, span):
         return False
     if upstream == "harper:MissingDeterminer" and _plural_phrase_follows(text, end):
@@ -437,7 +445,20 @@ def _binomial(span: str) -> bool:
             and _zipf(second) < _BINOMIAL_ZIPF)
 
 
-_BINOMIAL_ZIPF = 3.0  # "bubo" 1.6, "vulpes" 1.2; "the the" is a slip (7.7)
+_BINOMIAL_ZIPF = 3.0
+
+
+# A noun repeated around "par" (or the word before it): "commune par commune", "Résultats commune par commune".
+_DISTRIBUTIVE = regex.compile(r"(?:\p{L}+\s+)?(\p{L}+)\s+par\s+\1\b", regex.I)
+
+
+def _doubled_name(text: str, start: int, span: str) -> bool:
+    """Both copies capitalised inside a sentence: a name ("Pass Pass", "Walla Walla"). At a
+    sentence's start ("The The") the capital says nothing."""
+    first, second = span.split()[:2]
+    before = text[:start].rstrip()
+    return (first[:1].isupper() and second[:1].isupper() and bool(before)
+            and (before[-1].isalnum() or before[-1] in ",;'’"))  # "bubo" 1.6, "vulpes" 1.2; "the the" is a slip (7.7)
 
 
 def _zipf(word: str) -> float:

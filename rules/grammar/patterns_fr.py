@@ -8,7 +8,10 @@
   "a" cannot be the verb ("a partir de", "a cause du", "a l'origine de", "a la fois");
 - "son" for "sont" before a plural adjective or participle after a plural subject ("Les fichiers
   son accessibles"), "on" for "ont" before a participle after one ("les banques on affiché"),
-  "c'est" for "s'est" between a subject pronoun and a participle ("elle c'est détachée");
+  "c'est" for "s'est" between a subject pronoun and a participle ("elle c'est détachée") or after a
+  noun before a participle that cannot agree with "ce" ("La participation c'est établie"), "ce sont"
+  for "se sont" after a plural noun ("les voisins ce sont mobilisés"); "a l'ombre", "a l'ancienne"
+  and other locutions of the preposition;
 - "à" for "a" between a subject pronoun, or a noun after its determiner, and a past participle: "elle à grandi", "la néobanque à annoncé" (not "elle à côté", "tout à fait",
   "mis à nu": nouns and set phrases after the preposition);
 - a past participle in the plural after "ont", "avaient"… with no object before it: "les travaux
@@ -21,7 +24,8 @@
   ("a expliqué l'entraîneur", "dit-il") is not a verb of that subject.
 - the verb of a relative "qui" after a plural subject, singular: "Les deux comédiens, qui prête
   leur voix" -> "prêtent" (the plural form must be a listed word);
-- the participle of a pronominal verb after a plural subject: "Les hommages se sont multiplié"
+- the participle of a pronominal verb after a plural subject (opening the sentence, after a comma,
+  or "ils", "elles"): "Les hommages se sont multiplié"
   -> "multipliés"; of a passive or "être" verb: "Les investisseurs ont été séduit" -> "séduits";
 - a past participle in -é where "laisser" or "faire" wants an infinitive, before a determiner:
   "Laisse reposé la pâte" -> "reposer", "il a fait changé les règles" -> "changer"; or where a
@@ -52,7 +56,9 @@ _A_LOCUTION = regex.compile(
     r"(?<![\p{L}'’-])(?P<a>a)\s+(?:partir\s+(?:de|d['’]|du|des)|cause\s+(?:de|d['’]|du|des)|travers\b|peu\s+près"
     r"|nouveau\b|côté\s+(?:de|d['’]|du|des)|condition\s+(?:que|qu['’]|de|d['’])|la\s+fois\b|l['’]origine\s+(?:de|d['’]|du|des)"
     r"|la\s+suite\s+(?:de|d['’]|du|des)|l['’]heure\s+actuelle|l['’]issue\s+(?:de|d['’]|du|des)"
-    r"|l['’]occasion\s+(?:de|d['’]|du|des)|l['’]instar\s+(?:de|d['’]|du|des))")
+    r"|l['’]occasion\s+(?:de|d['’]|du|des)|l['’]instar\s+(?:de|d['’]|du|des)"
+    # "le pain a l'ancienne", "placez-le a l'ombre": locutions that no object of "avoir" makes
+    r"|l['’](?:ancienne|ombre|abri|étranger|unanimité|inverse|intérieur|extérieur)\b)")
 # "Les fichiers son accessibles": "son" before a plural adjective or participle is the verb "sont".
 _SON_SONT = regex.compile(
     r"(?<=(?:\b(?i:ils|elles|qui)|\p{L}{2,}[sx])\s+)(?P<son>son)\s+"
@@ -62,9 +68,17 @@ _SON_SONT = regex.compile(
 _ON_ONT = regex.compile(
     r"(?<=(?i:les|des|ces|leurs|nos|vos|mes|ses|plusieurs)\s+\p{Ll}+[sx]\s+)(?P<on>on)\s+"
     r"(?:(?:déjà|bien|pas|tous|toutes|aussi|encore|enfin)\s+)?(?P<part>\p{Ll}{3,}(?:é|i|u|is|it|ert))(?![\p{L}'’-])")
-# "puis elle c'est détachée": after a subject pronoun, "c'est" before a participle is "s'est".
+# "puis elle c'est détachée": after a subject pronoun, "c'est" before a participle is "s'est"; after
+# a determiner and a noun too, before a participle in the feminine or the plural, which cannot agree
+# with "ce" ("La participation c'est établie"; "Le ménage c'est fait" is spoken French and stays).
 _C_EST = regex.compile(
-    r"(?<![\p{L}'’,])(?:[Ii]l|[Ee]lle|[Oo]n|qui)\s+(?P<c>c)['’]est\s+(?P<part>\p{Ll}{3,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues))(?![\p{L}'’-])")
+    r"(?<![\p{L}'’,])(?:[Ii]l|[Ee]lle|[Oo]n|qui)\s+(?P<c>c)['’]est\s+(?P<part>\p{Ll}{3,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues))(?![\p{L}'’-])"
+    r"|(?<![\p{L}'’])(?:[Ll]a|[Ll]e|[Ll]['’]|[Cc]ette|[Ss]a|[Ss]on|[Ll]eur)\s*\p{Ll}{3,}\s+(?P<c>c)['’]est\s+"
+    r"(?P<part>\p{Ll}{3,}(?:ée|és|ées|ie|ies|ue|ues))(?![\p{L}'’-])")
+# "les voisins ce sont mobilisés": after a plural noun, "ce sont" before a participle is "se sont".
+_CE_SONT = regex.compile(
+    r"(?<=(?i:les|des|ces|leurs|nos|vos|mes|ses|plusieurs)\s+\p{Ll}{3,}[sx]\s+)(?P<ce>ce)\s+sont\s+"
+    r"(?:(?:déjà|bien|vite|rapidement|aussitôt|tous|toutes)\s+)?(?P<part>\p{Ll}{3,}(?:és|ées|is|ies|us|ues))(?![\p{L}'’-])")
 
 # "elle à grandi", "qui à perdu": after a subject pronoun, "à" before a past participle is the verb "a".
 # Not an elliptical "elle à côté", "il à midi" (a noun after the preposition).
@@ -154,11 +168,16 @@ _MODAL_PARTICIPLE = regex.compile(
 # A pronominal verb after a plural subject: its participle agrees ("Les hommages se sont multiplié"
 # -> "multipliés"). Feminine nouns by their ending take "-ées"; the fix is a guess, so it stays unsafe.
 _PRONOMINAL_PARTICIPLE = regex.compile(
-    r"(?:^|(?<=[.!?…]\s+))(?P<subject>(?:Les|Ces|Mes|Tes|Ses|Nos|Vos|Leurs|Des)\s+\p{Ll}[\p{L}-]*[sx])"
+    r"(?:(?:^|(?<=[.!?…]\s+))(?P<subject>(?:Les|Ces|Mes|Tes|Ses|Nos|Vos|Leurs|Des)\s+\p{Ll}[\p{L}-]*[sx])"
+    # ... or after a comma ("Sur certaines parcelles, les baies se sont desséché"), or a subject
+    # pronoun ("mais ils se sont battu jusqu'à la ligne")
+    r"|(?<=,\s+)(?P<subject>(?:les|ces|mes|tes|ses|nos|vos|leurs)\s+\p{Ll}[\p{L}-]*[sx])"
+    r"|(?<![\p{L}'’-])(?P<subject>[Ii]ls|[Ee]lles))"
     r"\s+(?:ne\s+|n['’])?(?:se|s['’])\s*(?:sont|étaient|seront|seraient)\s+(?:(?:pas|déjà|vite|rapidement|aussitôt|encore|bien"
-    r"|peu à peu)\s+)?(?P<part>\p{Ll}{3,}é)(?![\p{L}'’-])"
+    r"|peu à peu)\s+)?(?P<part>\p{Ll}{3,}é|\p{Ll}{2,}[ui])(?![\p{L}'’-])"
     # a direct object after it ("se sont lavé les mains", "rendu compte"): the participle stays
-    r"(?!\s+(?:le|la|les|l['’]|un|une|des|du|leurs?|ses|son|sa|mes|nos|vos|ce|cet|cette|ces|compte|que|qu['’]|si)\b)")
+    r"(?!\s+(?:le|la|les|l['’]|un|une|des|du|leurs?|ses|son|sa|mes|nos|vos|ce|cet|cette|ces|compte|que|qu['’]|si"
+    r"|rendez-vous|raison|tort|mal|peur|honte|confiance|envie)\b)")
 # Pronominal verbs whose "se" is an indirect object: their participle never agrees.
 _INVARIABLE_PRONOMINAL = frozenset({"succédé", "parlé", "téléphoné", "ressemblé", "demandé", "imaginé", "souri",
                                     "plu", "nui", "menti", "suffi", "rendu", "permis", "dit", "écrit", "succédés"})
@@ -178,9 +197,12 @@ _FEMININE_ENDINGS = ("tions", "sions", "tés", "ures", "ances", "ences", "ettes"
 def _participle_slip(m: regex.Match, rule: str) -> Slip | None:
     """The participle of ``m`` agreeing with its plural subject, when that form is a listed word."""
     part, subject = m.group("part"), m.group("subject")
-    feminine = subject == "Elles" or subject.split()[-1].endswith(_FEMININE_ENDINGS)
+    feminine = subject.lower() == "elles" or subject.split()[-1].endswith(_FEMININE_ENDINGS)
     plural = part + ("es" if feminine else "s")
-    if part in _INVARIABLE_PRONOMINAL or not _listed(plural):
+    # The plural must be a listed word, or (after "se sont", where a word in -é can only be the
+    # participle) the participle itself: "desséchées" is rarer than the lists go, "desséché" is not.
+    if part in _INVARIABLE_PRONOMINAL or not (_listed(plural) or part.endswith("é") and _listed(part)) \
+            or not part.endswith("é") and not _participle(part):
         return None
     return Slip(m.start("part"), m.end("part"), "corpuslint", rule, AGREEMENT,
                 f"Le participe s'accorde avec « {subject} » : « {plural} ».", (plural,))
@@ -237,7 +259,12 @@ def check(text: str) -> list[Slip]:
         base = regex.sub(r"(?:e|s|es)$", "", m.group("part"))
         if _participle(base) or _participle(m.group("part")):
             out.append(Slip(m.start("c"), m.start("c") + 1, "corpuslint", "c-for-s", CONFUSION,
-                            "Verbe pronominal : « s'est » (et non « c'est ») après ce pronom sujet.", ("s",)))
+                            "Verbe pronominal : « s'est » (et non « c'est ») après ce sujet.", ("s",)))
+    for m in _CE_SONT.finditer(text):
+        base = regex.sub(r"(?:e|s|es)$", "", m.group("part"))
+        if _participle(base) or _participle(m.group("part")):
+            out.append(Slip(m.start("ce"), m.start("ce") + 1, "corpuslint", "c-for-s", CONFUSION,
+                            "Verbe pronominal : « se sont » (et non « ce sont ») après ce sujet.", ("s",)))
     for m in _SON_SONT.finditer(text):
         out.append(Slip(m.start("son"), m.end("son"), "corpuslint", "son-for-sont", CONFUSION,
                         "Verbe « sont » (et non le déterminant « son ») devant cet adjectif au pluriel.", ("sont",)))
