@@ -279,6 +279,8 @@ class StrayId(Rule):
         """"09:47" alone between two paragraphs of prose, the only such line: the update time of a
         page printed in its body. A live blog heads its entries with times, so it has several; a
         timetable sets its times among short lines."""
+        if ":" not in doc.text:
+            return  # most documents: no line to look at
         clocks = [ln for ln in doc.lines if _CLOCK.fullmatch(ln.content.strip())]
         if len(clocks) != 1 or not _alone(doc, clocks[0].index):
             return
